@@ -1,0 +1,23 @@
+// Which environment variable sets which config field. Credentials and base URLs use the
+// vendors' conventional names; our own settings are AI_USAGE_*.
+
+export type EnvKind = 'string' | 'int'
+
+export interface EnvBinding {
+  env: string
+  path: string
+  kind: EnvKind
+}
+
+export const ENV_BINDINGS: readonly EnvBinding[] = [
+  { env: 'AI_USAGE_WAREHOUSE', path: 'warehouse.engine', kind: 'string' },
+  { env: 'AI_USAGE_DUCKDB_PATH', path: 'warehouse.duckdb.path', kind: 'string' },
+  { env: 'AI_USAGE_BQ_PROJECT', path: 'warehouse.bigquery.project', kind: 'string' },
+  { env: 'AI_USAGE_BQ_DATASET', path: 'warehouse.bigquery.dataset', kind: 'string' },
+  { env: 'AI_USAGE_BQ_LOCATION', path: 'warehouse.bigquery.location', kind: 'string' },
+  { env: 'AI_USAGE_RETENTION_DAYS', path: 'warehouse.bigquery.retentionDays', kind: 'int' },
+  { env: 'AI_USAGE_INITIAL_DAYS', path: 'run.initialDays', kind: 'int' },
+  { env: 'AI_USAGE_LOG_LEVEL', path: 'logLevel', kind: 'string' },
+  { env: 'ANTHROPIC_ADMIN_API_KEY', path: 'sources.anthropic.adminApiKey', kind: 'string' },
+  { env: 'ANTHROPIC_BASE_URL', path: 'sources.anthropic.baseUrl', kind: 'string' },
+]
