@@ -1,0 +1,37 @@
+// Starts every bundled vendor simulator for the demo (and benchmarks) and describes each by
+// the environment that points the pipeline at it and the ground truth it can reconcile
+// against. Adding a vendor simulator means adding one entry here.
+
+import type { Day } from '../core/days.js'
+import type { Money } from '../core/money.js'
+import { startAnthropicSimulator } from './anthropic/index.js'
+
+export interface SimulatorOptions {
+  seed?: number
+  now?: () => Date
+}
+
+export interface RunningSimulator {
+  vendor: string
+  title: string
+  url: string
+  /** Environment variables that point the pipeline at this simulator. */
+  env: Record<string, string>
+  /** The simulator's true vendor-reported spend per UTC day (every day in range). */
+  costByDay(from: Day, to: Day): Map<Day, Money>
+  close(): Promise<void>
+}
+
+export async function startSimulators(options: SimulatorOptions = {}): Promise<RunningSimulator[]> {
+  const anthropic = await startAnthropicSimulator({ seed: options.seed, now: options.now })
+  return [
+    {
+      vendor: 'anthropic',
+      title: 'Anthropic',
+      url: anthropic.url,
+      env: { ANTHROPIC_ADMIN_API_KEY: anthropic.apiKey, ANTHROPIC_BASE_URL: anthropic.url },
+      costByDay: (from, to) => anthropic.truth.costByDay(from, to),
+      close: () => anthropic.close(),
+    },
+  ]
+}

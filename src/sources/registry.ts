@@ -1,0 +1,31 @@
+// Which sources exist, and which are configured. Adding a vendor means adding its folder
+// and one line here.
+
+import type { Clock } from '../core/clock.js'
+import type { Logger } from '../core/logger.js'
+import type { Config } from '../config/schema.js'
+import { createAnthropicSource } from './anthropic/index.js'
+import type { Source } from './source.js'
+
+export interface SourceDeps {
+  clock: Clock
+  logger: Logger
+  fetch?: typeof fetch
+}
+
+export interface SourceInfo {
+  vendor: string
+  title: string
+  /** Environment variables that turn this source on. */
+  requiredEnv: string[]
+}
+
+export const KNOWN_SOURCES: readonly SourceInfo[] = [
+  { vendor: 'anthropic', title: 'Anthropic', requiredEnv: ['ANTHROPIC_ADMIN_API_KEY'] },
+]
+
+/** The sources whose credentials are configured, in a stable order. */
+export function createSources(config: Config, deps: SourceDeps): Source[] {
+  const sources = [createAnthropicSource(config.sources.anthropic, deps)]
+  return sources.filter((s): s is Source => s !== undefined)
+}
