@@ -132,6 +132,22 @@ describe('retries', () => {
     })
   })
 
+  it('times out a body that stalls after the headers, and retries', async () => {
+    const stalled = () =>
+      new Response(
+        new ReadableStream({ start: (c) => c.enqueue(new TextEncoder().encode('{"data":[')) }),
+        { headers: { 'content-type': 'application/json' } },
+      )
+    const server = await scripted([stalled, json({ data: [] })])
+    const logger = createCapturingLogger()
+    const http = client(server.url, createFakeClock(), { timeoutMs: 100, logger })
+    const res = await http.request({ path: '/x' })
+    expect(res).toMatchObject({ body: { data: [] }, attempts: 2 })
+    expect(logger.entries.find((e) => e.event === 'http.retry')?.fields).toMatchObject({
+      reason: 'timeout',
+    })
+  })
+
   it('gives up on a server that never answers with a retryable timeout error', async () => {
     const server = await scripted([() => new Promise<Response>(() => {})])
     const http = client(server.url, createFakeClock(), { timeoutMs: 50, retry: { maxAttempts: 2 } })

@@ -45,19 +45,45 @@ const MAX_REDIRECTS = 5
 
 /** Sends once; throws only when the caller's own signal aborted. */
 export async function sendOnce(t: Transport, req: PreparedRequest): Promise<AttemptResult> {
-  const timeout = AbortSignal.timeout(t.timeoutMs)
-  const signal = req.signal ? AbortSignal.any([req.signal, timeout]) : timeout
+  const attempt = attemptSignal(t.timeoutMs, req.signal)
   let res: Response
   let text: string
   try {
-    res = await fetchFollowingRedirects(t, req, signal)
+    res = await fetchFollowingRedirects(t, req, attempt.signal)
     text = await res.text()
   } catch (error) {
     if (req.signal?.aborted) throw req.signal.reason
-    if (timeout.aborted) return failed('timeout', timeoutError(req.scope, t.timeoutMs))
+    if (attempt.hasTimedOut()) return failed('timeout', timeoutError(req.scope, t.timeoutMs))
     return failed('network', networkError(req.scope, error))
+  } finally {
+    attempt.dispose()
   }
   return res.ok ? readBody(t, req, res, text) : classifyStatus(t, req, res, text)
+}
+
+/**
+ * The caller's signal plus a timeout, for one attempt. Hand-made rather than
+ * AbortSignal.any(), which leaks when combined with a long-lived run signal
+ * (nodejs/node#54614, #55351); here both the timer and the listener are released.
+ */
+function attemptSignal(timeoutMs: number, caller?: AbortSignal) {
+  const controller = new AbortController()
+  let timedOut = false
+  const timer = setTimeout(() => {
+    timedOut = true
+    controller.abort(new DOMException(`timed out after ${timeoutMs} ms`, 'TimeoutError'))
+  }, timeoutMs)
+  const onAbort = () => controller.abort(caller?.reason)
+  if (caller?.aborted) onAbort()
+  else caller?.addEventListener('abort', onAbort, { once: true })
+  return {
+    signal: controller.signal,
+    hasTimedOut: () => timedOut,
+    dispose: () => {
+      clearTimeout(timer)
+      caller?.removeEventListener('abort', onAbort)
+    },
+  }
 }
 
 async function fetchFollowingRedirects(t: Transport, req: PreparedRequest, signal: AbortSignal) {
