@@ -19,7 +19,8 @@ runWarehouseContract({
       hooks: { beforeCommit: faults?.beforeCommit },
     })
   },
-  cleanup: async () => {
+  cleanup: () => {
     for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true })
+    return Promise.resolve()
   },
 })

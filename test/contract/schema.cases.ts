@@ -6,6 +6,7 @@ import { join } from 'node:path'
 import { expect, it } from 'vitest'
 import { PipelineError } from '../../src/core/errors.js'
 import { dollars, sum } from '../../src/core/money.js'
+import type { Warehouse } from '../../src/warehouse/warehouse.js'
 import type { ContractHarness } from './warehouse.contract.js'
 import {
   claudeCodeLoad,
@@ -183,7 +184,7 @@ export function defineSchemaCases(h: ContractHarness): void {
 }
 
 /** One day of every Anthropic table, with a NULL workspace, a named workspace and Claude Code. */
-export async function loadEverything(wh: import('../../src/warehouse/warehouse.js').Warehouse) {
+export async function loadEverything(wh: Warehouse): Promise<void> {
   const day = '2025-03-01'
   await wh.load(workspacesLoad('ws-1', [workspaceRow('wrkspc_1', 'Research')]))
   await wh.load(
