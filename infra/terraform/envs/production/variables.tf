@@ -1,0 +1,35 @@
+# Inputs of this root; see terraform.tfvars.example.
+
+variable "project_id" {
+  description = "GCP project of the pipeline."
+  type        = string
+}
+
+variable "region" {
+  description = "Region of Cloud Run and Cloud Scheduler."
+  type        = string
+  default     = "us-central1"
+}
+
+variable "github_repository" {
+  description = "owner/name of the repository whose workflow deploys here (same as in envs/shared)."
+  type        = string
+}
+
+variable "wif_pool_id" {
+  description = "Workload Identity pool created by envs/shared."
+  type        = string
+  default     = "github"
+}
+
+variable "github_org" {
+  description = "GitHub organization for Copilot metrics (GITHUB_ORG); null if Copilot is not collected."
+  type        = string
+  default     = null
+}
+
+variable "alert_emails" {
+  description = "Who is e-mailed by this environment's alert policies."
+  type        = list(string)
+  default     = []
+}
