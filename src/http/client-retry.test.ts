@@ -210,6 +210,7 @@ describe('rate limits and terminal errors', () => {
     const clock = createFakeClock('2026-01-15T12:00:00Z')
     const error = await failure(client(server.url, clock).request({ path: '/x' }))
     expect(error).toMatchObject({ code: 'SOURCE_RATE_LIMIT', retryable: true })
+    expect(error.message).toContain('rate limited (HTTP 429 on GET /x) — the vendor asks to')
     expect(error.message).toContain('wait 3600 s (until 2026-01-15T13:00:00.000Z)')
     expect(server.calls.count).toBe(1)
     expect(clock.sleeps).toEqual([])

@@ -72,7 +72,7 @@ interface Target {
 export function createHttpClient(options: HttpClientOptions): HttpClient {
   const clock = options.clock ?? systemClock
   const config: ClientConfig = {
-    options,
+    options: Object.freeze({ ...options }),
     clock,
     retry: resolveRetryPolicy(options.retry),
     logger: options.logger ?? silentLogger,
@@ -132,7 +132,8 @@ async function prepare(c: ClientConfig, req: HttpRequest, t: Target): Promise<Pr
     authHint,
     method: t.method,
     path: pathOf(req.path),
-    redact: credentialRedactor(auth),
+    // Caller headers join the redactor too: a source may pass a credential per request.
+    redact: credentialRedactor({ ...auth, ...req.headers }),
   }
   const responseType = req.responseType ?? 'json'
   return { ...t, auth, headers: req.headers, responseType, signal: req.signal, scope }

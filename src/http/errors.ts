@@ -96,6 +96,7 @@ function extractMessage(bodyText: string): string {
     for (const candidate of [nested, body.message, body.error]) {
       if (typeof candidate === 'string' && candidate) return candidate
     }
+    if (body !== null && typeof body === 'object' && Object.keys(body).length === 0) return ''
   } catch {
     // Not JSON (a proxy's HTML page, plain text): the raw text is the best we have.
   }

@@ -22,6 +22,16 @@ describe('readRetryHintMs', () => {
     ).toBe(90_000)
   })
 
+  it('prefers an explicit retry-after over the primary-limit reset time', () => {
+    const reset = String(NOW.getTime() / 1000 + 3000)
+    const headers = h({
+      'retry-after': '60',
+      'x-ratelimit-remaining': '0',
+      'x-ratelimit-reset': reset,
+    })
+    expect(readRetryHintMs(headers, NOW)).toBe(60_000)
+  })
+
   it('ignores a reset while requests remain, garbage, and clamps past dates to 0', () => {
     const reset = String(NOW.getTime() / 1000 + 90)
     expect(
