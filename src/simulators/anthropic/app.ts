@@ -17,6 +17,7 @@ export interface RequestLogEntry {
   path: string
   query: Record<string, string[]>
   status: number
+  /** The simulator's `now()` when the request arrived. */
   at: Date
 }
 
@@ -51,6 +52,7 @@ export function createAnthropicApp(deps: AppDeps): Hono {
   const app = new Hono()
   app.use('*', async (c, next) => {
     const id = `req_011C${randomBytes(15).toString('base64url')}`
+    const at = deps.now()
     requestIds.set(c.req.raw, id)
     await next()
     c.res.headers.set('request-id', id)
@@ -59,7 +61,7 @@ export function createAnthropicApp(deps: AppDeps): Hono {
       path: c.req.path,
       query: c.req.queries(),
       status: c.res.status,
-      at: deps.now(),
+      at,
     })
   })
   app.use('*', async (c, next) => {
