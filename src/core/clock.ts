@@ -12,11 +12,16 @@ export const systemClock: Clock = {
   sleep: (ms, signal) =>
     new Promise((resolve, reject) => {
       if (signal?.aborted) return reject(signal.reason as Error)
-      const timer = setTimeout(resolve, ms)
-      signal?.addEventListener('abort', () => {
+      const onAbort = () => {
         clearTimeout(timer)
-        reject(signal.reason as Error)
-      })
+        reject(signal?.reason as Error)
+      }
+      // Remove the listener when the timer fires: a run-wide signal sees thousands of sleeps.
+      const timer = setTimeout(() => {
+        signal?.removeEventListener('abort', onAbort)
+        resolve()
+      }, ms)
+      signal?.addEventListener('abort', onAbort, { once: true })
     }),
 }
 

@@ -27,7 +27,10 @@ export interface DemoOptions {
 }
 
 export async function demoCommand(output: Output, opts: DemoOptions): Promise<ExitCode> {
-  const sims = await startSimulators()
+  // One fixed "now" for the simulators: recent days keep growing with the clock, so truth and
+  // what the pipeline read must be taken at the same instant to reconcile to the cent.
+  const now = systemClock.now()
+  const sims = await startSimulators({ now: () => now })
   try {
     const env = demoEnv(sims, opts.db)
     const ctx = createAppContext(loadConfig({ env, file: undefined }), { logger: opts.logger })
@@ -55,7 +58,6 @@ export async function demoCommand(output: Output, opts: DemoOptions): Promise<Ex
 }
 
 function demoEnv(sims: RunningSimulator[], db: string): Record<string, string> {
-  // The simulators have no rate limit worth pacing for; real APIs keep their defaults.
   return Object.assign({ AI_USAGE_DUCKDB_PATH: db, AI_USAGE_LOG_LEVEL: 'warn' }, ...sims.map((s) => s.env)) as Record<string, string>
 }
 

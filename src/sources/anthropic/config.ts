@@ -24,7 +24,9 @@ export const anthropicConfigSchema = z
       .int()
       .min(1)
       .default(50)
-      .describe('Pacing for the report endpoints (no published limit; bursts for paging are fine).'),
+      .describe(
+        'Pacing for the report endpoints (no published limit; bursts for paging are fine). Env: AI_USAGE_ANTHROPIC_REQUESTS_PER_MINUTE.',
+      ),
   })
   .default({ baseUrl: 'https://api.anthropic.com', lookbackDays: 3, requestsPerMinute: 50 })
 
