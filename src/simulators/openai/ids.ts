@@ -1,0 +1,40 @@
+// Seeded identifiers and timestamps in the shapes the OpenAI organization API uses
+// ('proj_…', 'user-…', 'key_…', 'svc_acct_…', 'vs_…', Unix seconds). Drawn from the org's random
+// stream, so the same seed always yields the same ids.
+
+import { startOfDayMs, type Day } from '../../core/days.js'
+import type { Random } from '../shared/random.js'
+
+const ALNUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789'
+const LOWER = 'abcdefghijklmnopqrstuvwxyz0123456789'
+
+function chars(rng: Random, alphabet: string, count: number): string {
+  let out = ''
+  for (let i = 0; i < count; i++) out += alphabet[rng.int(0, alphabet.length - 1)]
+  return out
+}
+
+export type IdKind = 'project' | 'user' | 'apiKey' | 'serviceAccount' | 'vectorStore'
+
+const SHAPES: Record<IdKind, [prefix: string, length: number]> = {
+  project: ['proj_', 24],
+  user: ['user-', 24],
+  apiKey: ['key_', 16],
+  serviceAccount: ['svc_acct_', 24],
+  vectorStore: ['vs_', 24],
+}
+
+export function openaiId(rng: Random, kind: IdKind): string {
+  const [prefix, length] = SHAPES[kind]
+  return `${prefix}${chars(rng, ALNUM, length)}`
+}
+
+/** What the API shows instead of a project key: 'sk-proj-abc…wxyz'-like, never a usable key. */
+export function redactedKey(rng: Random): string {
+  return `sk-proj-${chars(rng, LOWER, 3)}...${chars(rng, LOWER, 4)}`
+}
+
+/** A random instant on `day`, in Unix seconds. */
+export function unixOn(rng: Random, day: Day): number {
+  return startOfDayMs(day) / 1000 + rng.int(0, 86_399)
+}
