@@ -34,7 +34,9 @@ export function redactedKey(rng: Random): string {
   return `sk-proj-${chars(rng, LOWER, 3)}...${chars(rng, LOWER, 4)}`
 }
 
-/** A random instant on `day`, in Unix seconds. */
-export function unixOn(rng: Random, day: Day): number {
-  return startOfDayMs(day) / 1000 + rng.int(0, 86_399)
+/** A random instant on `day` (and after `notBefore`, when that falls on the day), in Unix seconds. */
+export function unixOn(rng: Random, day: Day, notBefore = 0): number {
+  const start = startOfDayMs(day) / 1000
+  const last = start + 86_399
+  return rng.int(Math.min(last, Math.max(start, notBefore + 1)), last)
 }

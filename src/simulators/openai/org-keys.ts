@@ -81,7 +81,7 @@ function serviceAccount(rng: Random, project: OpenaiProject, name: string): Serv
     projectId: project.id,
     name,
     role: 'member',
-    createdAt: unixOn(rng, project.createdDay),
+    createdAt: unixOn(rng, project.createdDay, project.createdAt),
   }
 }
 
@@ -93,6 +93,7 @@ function serviceAccountKey(rng: Random, sa: ServiceAccount, project: OpenaiProje
     name: `${sa.name}-key`,
     weight: 12,
     createdDay: project.createdDay,
+    notBefore: sa.createdAt,
   })
 }
 
@@ -112,6 +113,7 @@ function userKey(rng: Random, inputs: KeyInputs): OpenaiApiKey {
     name,
     weight,
     createdDay: maxDay(project.createdDay, lateStart),
+    notBefore: project.createdAt,
   })
 }
 
@@ -121,6 +123,8 @@ interface NewKey {
   name: string
   weight: number
   createdDay: Day
+  /** The owner's or project's creation: a key cannot predate either. */
+  notBefore: number
 }
 
 function newKey(rng: Random, k: NewKey): OpenaiApiKey {
@@ -131,7 +135,7 @@ function newKey(rng: Random, k: NewKey): OpenaiApiKey {
     id: openaiId(rng, 'apiKey'),
     name: k.name,
     redactedValue: redactedKey(rng),
-    createdAt: unixOn(rng, k.createdDay),
+    createdAt: unixOn(rng, k.createdDay, k.notBefore),
     createdDay: k.createdDay,
     projectId: k.project.id,
     owner: k.owner,
@@ -169,8 +173,12 @@ function memberSince(
   user: OpenaiUser,
 ): number {
   const own = keys.filter((k) => k.projectId === project.id && ownerUserId(k) === user.id)
-  const first = Math.min(project.createdAt + 3600, ...own.map((k) => k.createdAt))
-  return first - rng.int(60, 86_400)
+  const firstKey = Math.min(...own.map((k) => k.createdAt))
+  // Joined before their first key, never before the project existed.
+  const joined = Number.isFinite(firstKey)
+    ? firstKey - rng.int(1, 86_400)
+    : project.createdAt + rng.int(60, 30 * 86_400)
+  return Math.max(project.createdAt, joined)
 }
 
 /** Removes 2–3 (project, user) pairs mid-history; their keys turn `inactive` and stop being used. */
