@@ -34,7 +34,7 @@ export interface GithubSimulatorOptions {
   metricsPolicyEnabled?: boolean
   /** Lifetime of a report download link on the simulator clock (default 5 minutes). */
   linkTtlMs?: number
-  /** Lines per NDJSON report file (default 20, so a weekday's users report spans 2+ files). */
+  /** Lines per NDJSON report file (default 8, so a weekday's users report spans 2+ files). */
   linesPerFile?: number
   /** Enforce a primary rate limit per token; headers are sent either way. */
   rateLimit?: RateLimitOptions
@@ -84,7 +84,7 @@ export async function startGithubSimulator(
     data,
     signer: createLinkSigner(`github-simulator:${seed}:${hashSeed(`${seed}:links`)}`),
     settings,
-    linesPerFile: options.linesPerFile ?? 20,
+    linesPerFile: options.linesPerFile ?? 8,
     token,
     nowMs,
     rateLimit: options.rateLimit,

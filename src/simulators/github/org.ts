@@ -101,9 +101,9 @@ interface Candidate {
   activity: ActivityLevel
 }
 
-/** ~85% of the synthetic people hold a Copilot seat, plus 2–5 contractors with no email. */
+/** ~90% of the synthetic people hold a Copilot seat, plus 2–5 contractors with no email. */
 function seatCandidates(seed: number, rng: Random): Candidate[] {
-  const staff = syntheticPeople(seed).filter(() => rng.chance(0.85))
+  const staff = syntheticPeople(seed).filter(() => rng.chance(0.9))
   const contractors = Array.from({ length: rng.int(2, 5) }, (_, i) => ({
     name: `Contractor ${String.fromCharCode(97 + i)}${rng.int(10, 99)}`,
     email: null,
