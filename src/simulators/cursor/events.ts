@@ -76,13 +76,7 @@ export function memberDayEvents(org: CursorOrg, member: CursorMember, day: Day):
   const stamps = Array.from({ length: plan.eventCount }, () => dayStart + msOfDay(rng))
   stamps.sort((a, b) => a - b)
   if (member.index === org.sameMsMemberIndex && stamps.length >= 2) stamps[1] = stamps[0]!
-  return stamps.map((ts, seq) => ({
-    ...drawEvent(rng, member),
-    memberIndex: member.index,
-    seq,
-    timestampMs: ts,
-    availableAtMs: availableAt(rng, ts, dayStart),
-  }))
+  return stamps.map((ts, seq) => drawEvent(rng, member, { ts, seq, dayStart }))
 }
 
 export function isWeekend(day: Day): boolean {
@@ -100,9 +94,12 @@ function availableAt(rng: Random, ts: number, dayStart: number): number {
   return Math.min(dayStart + 2 * DAY_MS, nextHour + rng.int(1, 30) * HOUR_MS)
 }
 
-type Drawn = Omit<RawEvent, 'memberIndex' | 'seq' | 'timestampMs' | 'availableAtMs'>
-
-function drawEvent(rng: Random, member: CursorMember): Drawn {
+/** Built as one literal (no spreads): a long history is ~200k of these. */
+function drawEvent(
+  rng: Random,
+  member: CursorMember,
+  at: { ts: number; seq: number; dayStart: number },
+): RawEvent {
   const feature = rng.pick(FEATURES)
   const model = rng.chance(0.6) ? member.models[0]! : rng.pick(member.models)
   const outcome = drawOutcome(rng, member, feature)
@@ -110,22 +107,42 @@ function drawEvent(rng: Random, member: CursorMember): Drawn {
   const isHeadless = rng.chance(0.05)
   const hasTokens = (outcome === 'billed' || outcome === 'byok') && rng.chance(0.85)
   const tokens = hasTokens ? drawTokens(rng, maxMode) : null
-  const billed = outcome === 'billed'
-  const cost = tokens && billed ? modelCostUnits(model, tokens, maxMode) : 0
-  const fee = tokens && billed ? tokenFeeUnits(tokens) : 0
-  const base = { model, feature, outcome, maxMode, isHeadless, tokens }
-  if (!billed) return { ...base, modelCostUnits: 0, feeUnits: 0, requestTenths: 0 }
+  const price = outcome === 'billed' ? priceEvent(rng, model, tokens, maxMode) : NOT_PRICED
+  return {
+    memberIndex: member.index,
+    seq: at.seq,
+    timestampMs: at.ts,
+    availableAtMs: availableAt(rng, at.ts, at.dayStart),
+    model,
+    feature,
+    outcome,
+    maxMode,
+    isHeadless,
+    tokens,
+    modelCostUnits: price.modelCostUnits,
+    feeUnits: price.feeUnits,
+    requestTenths: price.requestTenths,
+  }
+}
+
+type Price = Pick<RawEvent, 'modelCostUnits' | 'feeUnits' | 'requestTenths'>
+const NOT_PRICED: Price = { modelCostUnits: 0, feeUnits: 0, requestTenths: 0 }
+
+/** Token-based: model cost + token fee, request units derived; else a request-unit price. */
+function priceEvent(
+  rng: Random,
+  model: string,
+  tokens: TokenCounts | null,
+  maxMode: boolean,
+): Price {
   if (tokens) {
+    const cost = modelCostUnits(model, tokens, maxMode)
+    const fee = tokenFeeUnits(tokens)
     const tenths = Math.max(1, Math.round((cost + fee) / UNITS_PER_REQUEST_TENTH))
-    return { ...base, modelCostUnits: cost, feeUnits: fee, requestTenths: tenths }
+    return { modelCostUnits: cost, feeUnits: fee, requestTenths: tenths }
   }
   const tenths = rng.pick(maxMode ? [20, 50] : [5, 10, 10, 14, 20])
-  return {
-    ...base,
-    modelCostUnits: tenths * UNITS_PER_REQUEST_TENTH,
-    feeUnits: 0,
-    requestTenths: tenths,
-  }
+  return { modelCostUnits: tenths * UNITS_PER_REQUEST_TENTH, feeUnits: 0, requestTenths: tenths }
 }
 
 function drawOutcome(rng: Random, member: CursorMember, feature: EventFeature): EventOutcome {

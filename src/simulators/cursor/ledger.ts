@@ -94,21 +94,29 @@ export class EventLedger {
     }
   }
 
+  /** Marks the (freshly generated, unshared) raw event in place: no copy per event. */
   private classifyOne(event: RawEvent, state: CycleState): CursorEvent {
-    if (event.outcome !== 'billed') {
-      return { ...event, kind: NOT_BILLED[event.outcome], chargedUnits: 0, isChargeable: false }
-    }
+    if (event.outcome !== 'billed') return mark(event, NOT_BILLED[event.outcome], 0, false)
     const charged = event.modelCostUnits + event.feeUnits
     const allowance = this.org.includedUnitsPerSeat
     const used = state.used.get(event.memberIndex) ?? 0
     if (used + charged <= allowance) {
       state.used.set(event.memberIndex, used + charged)
-      return { ...event, kind: 'Included in Business', chargedUnits: charged, isChargeable: false }
+      return mark(event, 'Included in Business', charged, false)
     }
     // Once the allowance is exhausted the seat stays on-demand for the rest of the cycle.
     state.used.set(event.memberIndex, allowance)
-    return { ...event, kind: 'Usage-based', chargedUnits: charged, isChargeable: true }
+    return mark(event, 'Usage-based', charged, true)
   }
+}
+
+function mark(
+  event: RawEvent,
+  kind: EventKind,
+  chargedUnits: number,
+  isChargeable: boolean,
+): CursorEvent {
+  return Object.assign(event, { kind, chargedUnits, isChargeable })
 }
 
 /** All members' raw events of a day, sorted by (timestamp, member, seq). */
