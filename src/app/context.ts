@@ -30,7 +30,9 @@ export interface CreateContextOptions {
 
 export function createAppContext(config: Config, options: CreateContextOptions = {}): AppContext {
   const clock = options.clock ?? systemClock
-  const logger = options.logger ?? createJsonLogger({ level: config.logLevel, destination: options.logDestination })
+  const logger =
+    options.logger ??
+    createJsonLogger({ level: config.logLevel, destination: options.logDestination })
   return {
     config,
     logger,

@@ -13,10 +13,21 @@ export interface OpenWarehouseOptions {
   readOnly?: boolean
 }
 
-export async function openWarehouse(config: Config, options: OpenWarehouseOptions): Promise<Warehouse> {
+export async function openWarehouse(
+  config: Config,
+  options: OpenWarehouseOptions,
+): Promise<Warehouse> {
   const wh = config.warehouse
   if (wh.engine === 'duckdb') {
-    return createDuckdbWarehouse({ path: wh.duckdb.path, readOnly: options.readOnly, logger: options.logger, clock: options.clock })
+    return createDuckdbWarehouse({
+      path: wh.duckdb.path,
+      readOnly: options.readOnly,
+      logger: options.logger,
+      clock: options.clock,
+    })
   }
-  throw new PipelineError('CONFIG_INVALID', `warehouse engine "${wh.engine}" is not available in this build yet`)
+  throw new PipelineError(
+    'CONFIG_INVALID',
+    `warehouse engine "${wh.engine}" is not available in this build yet`,
+  )
 }

@@ -15,7 +15,13 @@ export interface Reconciliation {
   mismatchedDays: Day[]
 }
 
-export async function reconcile(warehouse: Warehouse, vendor: string, truth: Map<Day, Money>, from: Day, to: Day): Promise<Reconciliation> {
+export async function reconcile(
+  warehouse: Warehouse,
+  vendor: string,
+  truth: Map<Day, Money>,
+  from: Day,
+  to: Day,
+): Promise<Reconciliation> {
   const rows = await warehouse.query<{ usage_date: string; cost: string }>(
     `SELECT CAST(usage_date AS STRING) AS usage_date, CAST(sum(cost_usd) AS STRING) AS cost
      FROM cost_daily WHERE provider = $vendor AND basis = 'vendor_reported' AND usage_date BETWEEN CAST($from AS DATE) AND CAST($to AS DATE)
@@ -24,7 +30,10 @@ export async function reconcile(warehouse: Warehouse, vendor: string, truth: Map
   )
   const loaded = new Map(rows.map((r) => [r.usage_date, dollars(r.cost)]))
   const days = daysIn({ from, to })
-  const mismatchedDays = days.filter((d) => roundToCents(loaded.get(d) ?? (0n as Money)) !== roundToCents(truth.get(d) ?? (0n as Money)))
+  const mismatchedDays = days.filter(
+    (d) =>
+      roundToCents(loaded.get(d) ?? (0n as Money)) !== roundToCents(truth.get(d) ?? (0n as Money)),
+  )
   return {
     vendor,
     days: days.length,
@@ -35,7 +44,13 @@ export async function reconcile(warehouse: Warehouse, vendor: string, truth: Map
 }
 
 export async function spendBreakdown(warehouse: Warehouse, from: Day, to: Day): Promise<string> {
-  const rows = await warehouse.query<{ provider: string; service: string; model: string; basis: string; cost: string }>(
+  const rows = await warehouse.query<{
+    provider: string
+    service: string
+    model: string
+    basis: string
+    cost: string
+  }>(
     `SELECT provider, service, coalesce(model, '(' || coalesce(sku, 'other') || ')') AS model, basis, CAST(sum(cost_usd) AS STRING) AS cost
      FROM cost_daily WHERE usage_date BETWEEN CAST($from AS DATE) AND CAST($to AS DATE)
      GROUP BY 1, 2, 3, 4 ORDER BY sum(cost_usd) DESC`,
@@ -44,7 +59,10 @@ export async function spendBreakdown(warehouse: Warehouse, from: Day, to: Day): 
   const total = sum(rows.map((r) => dollars(r.cost)))
   const table = formatTable(
     ['provider', 'service', 'model', 'basis', 'spend'],
-    [...rows.map((r) => [r.provider, r.service, r.model, r.basis, formatUsd(dollars(r.cost))]), ['total', '', '', '', formatUsd(total)]],
+    [
+      ...rows.map((r) => [r.provider, r.service, r.model, r.basis, formatUsd(dollars(r.cost))]),
+      ['total', '', '', '', formatUsd(total)],
+    ],
   )
   return `Spend ${from}..${to} (from cost_daily):\n${table}`
 }

@@ -27,7 +27,10 @@ function context(globals: GlobalOptions, output: Output): AppContext {
   return createAppContext(config, { logger: createJsonLogger({ level }) })
 }
 
-async function execute(program: Command, action: (output: Output, globals: GlobalOptions) => Promise<ExitCode> | ExitCode) {
+async function execute(
+  program: Command,
+  action: (output: Output, globals: GlobalOptions) => Promise<ExitCode> | ExitCode,
+) {
   const globals = program.opts<GlobalOptions>()
   const output = createOutput(Boolean(globals.json))
   try {
@@ -39,12 +42,16 @@ async function execute(program: Command, action: (output: Output, globals: Globa
 
 export function buildProgram(): Command {
   const program = new Command('ai-usage')
-    .description('Collect AI-tool usage and cost (Anthropic, Cursor, OpenAI, GitHub Copilot) into a warehouse and answer what was spent, on what, by whom.')
+    .description(
+      'Collect AI-tool usage and cost (Anthropic, Cursor, OpenAI, GitHub Copilot) into a warehouse and answer what was spent, on what, by whom.',
+    )
     .option('-c, --config <file>', 'YAML config file (default: ./ai-usage.config.yaml if present)')
     .option('--json', 'print results as JSON on stdout (logs stay on stderr)')
     .option('-v, --verbose', 'show debug logs on stderr')
     .showHelpAfterError('(run with --help for usage)')
-    .addHelpText('after', `
+    .addHelpText(
+      'after',
+      `
 Examples:
   $ npm run demo                                  # everything against bundled simulators, no keys needed
   $ ANTHROPIC_ADMIN_API_KEY=sk-ant-admin01-… ai-usage run
@@ -52,43 +59,71 @@ Examples:
   $ ai-usage status
   $ ai-usage query "SELECT provider, sum(cost_usd) FROM cost_daily GROUP BY 1"
 
-Exit codes: 0 ok, 1 error, 2 usage or missing configuration, 3 finished with failed resources.`)
+Exit codes: 0 ok, 1 error, 2 usage or missing configuration, 3 finished with failed resources.`,
+    )
 
   program
     .command('run')
-    .description('Run the daily job: fetch every configured source (saved cursor minus lookback up to yesterday UTC) and load idempotently.')
+    .description(
+      'Run the daily job: fetch every configured source (saved cursor minus lookback up to yesterday UTC) and load idempotently.',
+    )
     .option('--from <day>', 'first UTC day to fetch (YYYY-MM-DD); overrides the saved cursor')
     .option('--to <day>', 'last UTC day to fetch (YYYY-MM-DD); default yesterday UTC')
-    .option('--sources <list>', "only these, comma-separated: a vendor ('anthropic') or a resource ('anthropic.cost_report')")
+    .option(
+      '--sources <list>',
+      "only these, comma-separated: a vendor ('anthropic') or a resource ('anthropic.cost_report')",
+    )
     .action((opts: { from?: string; to?: string; sources?: string }) =>
-      execute(program, (output, g) => runCommand(context(g, output), output, { ...opts, json: g.json })),
+      execute(program, (output, g) =>
+        runCommand(context(g, output), output, { ...opts, json: g.json }),
+      ),
     )
 
   program
     .command('migrate')
     .description('Apply pending schema migrations and recreate every view.')
     .option('--dry-run', 'print the statements without running them')
-    .action((opts: { dryRun?: boolean }) => execute(program, (output, g) => migrateCommand(context(g, output), output, { ...opts, json: g.json })))
+    .action((opts: { dryRun?: boolean }) =>
+      execute(program, (output, g) =>
+        migrateCommand(context(g, output), output, { ...opts, json: g.json }),
+      ),
+    )
 
   program
     .command('status')
-    .description('Per resource: cursor (last loaded day), last run, status, rows loaded and last error.')
+    .description(
+      'Per resource: cursor (last loaded day), last run, status, rows loaded and last error.',
+    )
     .action(() => execute(program, (output, g) => statusCommand(context(g, output), output)))
 
   program
     .command('query')
-    .description('Run read-only SQL against the warehouse (views: cost_daily, usage_daily, pipeline_runs …).')
+    .description(
+      'Run read-only SQL against the warehouse (views: cost_daily, usage_daily, pipeline_runs …).',
+    )
     .argument('<sql>', 'a single SELECT statement')
-    .action((sql: string) => execute(program, (output, g) => queryCommand(context(g, output), output, sql)))
+    .action((sql: string) =>
+      execute(program, (output, g) => queryCommand(context(g, output), output, sql)),
+    )
 
   program
     .command('demo')
-    .description('Start the bundled vendor simulators, run the pipeline against them into ./data/demo.duckdb, and reconcile with their true totals.')
-    .addOption(new Option('--days <n>', 'days of history to load').default(90).argParser(positiveInt))
+    .description(
+      'Start the bundled vendor simulators, run the pipeline against them into ./data/demo.duckdb, and reconcile with their true totals.',
+    )
+    .addOption(
+      new Option('--days <n>', 'days of history to load').default(90).argParser(positiveInt),
+    )
     .option('--db <file>', 'DuckDB file for the demo', './data/demo.duckdb')
     .option('--no-serve', 'exit after the run instead of serving the dashboard')
     .action((opts: { days: number; db: string; serve: boolean }) =>
-      execute(program, (output, g) => demoCommand(output, { ...opts, json: g.json, logger: createJsonLogger({ level: g.verbose ? 'debug' : 'warn' }) })),
+      execute(program, (output, g) =>
+        demoCommand(output, {
+          ...opts,
+          json: g.json,
+          logger: createJsonLogger({ level: g.verbose ? 'debug' : 'warn' }),
+        }),
+      ),
     )
 
   const config = program.command('config').description('Inspect the configuration.')
@@ -102,7 +137,12 @@ Exit codes: 0 ok, 1 error, 2 usage or missing configuration, 3 finished with fai
 
 function positiveInt(value: string): number {
   const n = Number(value)
-  if (!Number.isInteger(n) || n < 1) throw new CommanderError(EXIT.usage, 'usage', `expected a positive whole number, got "${value}"`)
+  if (!Number.isInteger(n) || n < 1)
+    throw new CommanderError(
+      EXIT.usage,
+      'usage',
+      `expected a positive whole number, got "${value}"`,
+    )
   return n
 }
 

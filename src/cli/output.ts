@@ -27,7 +27,9 @@ export function createOutput(json: boolean, redact: (t: string) => string = reda
 }
 
 export function printJson(output: Output, value: unknown): void {
-  output.out(JSON.stringify(value, (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v), 2))
+  output.out(
+    JSON.stringify(value, (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v), 2),
+  )
 }
 
 /** Prints an error for a person (or as JSON) and returns the exit code it maps to. */
@@ -35,7 +37,11 @@ export function reportError(output: Output, error: unknown): ExitCode {
   const code = error instanceof PipelineError && error.code === 'USAGE' ? EXIT.usage : EXIT.error
   if (output.json) {
     const e = error instanceof PipelineError ? error : undefined
-    printJson(output, { error: describeError(error), code: e?.code ?? 'INTERNAL', context: e?.context ?? {} })
+    printJson(output, {
+      error: describeError(error),
+      code: e?.code ?? 'INTERNAL',
+      context: e?.context ?? {},
+    })
   } else if (error instanceof ConfigError) {
     output.err(error.message)
     output.err('Run `ai-usage config check` to see the resolved configuration.')
@@ -49,8 +55,17 @@ export function reportError(output: Output, error: unknown): ExitCode {
 export function formatTable(headers: string[], rows: Array<Array<string | number>>): string {
   const cells = [headers, ...rows.map((r) => r.map(String))]
   const widths = headers.map((_, i) => Math.max(...cells.map((r) => (r[i] ?? '').length)))
-  const numeric = headers.map((_, i) => rows.length > 0 && rows.every((r) => /^-?[$\d.,%]+$|^-?\$/.test(String(r[i] ?? ''))))
+  const numeric = headers.map(
+    (_, i) => rows.length > 0 && rows.every((r) => /^-?[$\d.,%]+$|^-?\$/.test(String(r[i] ?? ''))),
+  )
   const line = (r: string[]) =>
-    r.map((c, i) => (numeric[i] ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join('  ').trimEnd()
-  return [line(headers), widths.map((w) => '-'.repeat(w)).join('  '), ...cells.slice(1).map(line)].join('\n')
+    r
+      .map((c, i) => (numeric[i] ? c.padStart(widths[i]!) : c.padEnd(widths[i]!)))
+      .join('  ')
+      .trimEnd()
+  return [
+    line(headers),
+    widths.map((w) => '-'.repeat(w)).join('  '),
+    ...cells.slice(1).map(line),
+  ].join('\n')
 }

@@ -20,5 +20,9 @@ export const ENV_BINDINGS: readonly EnvBinding[] = [
   { env: 'AI_USAGE_LOG_LEVEL', path: 'logLevel', kind: 'string' },
   { env: 'ANTHROPIC_ADMIN_API_KEY', path: 'sources.anthropic.adminApiKey', kind: 'string' },
   { env: 'ANTHROPIC_BASE_URL', path: 'sources.anthropic.baseUrl', kind: 'string' },
-  { env: 'AI_USAGE_ANTHROPIC_REQUESTS_PER_MINUTE', path: 'sources.anthropic.requestsPerMinute', kind: 'int' },
+  {
+    env: 'AI_USAGE_ANTHROPIC_REQUESTS_PER_MINUTE',
+    path: 'sources.anthropic.requestsPerMinute',
+    kind: 'int',
+  },
 ]

@@ -21,7 +21,7 @@ function tempFile(name: string, text: string): string {
 
 describe('loadConfig', () => {
   it('applies defaults when nothing is set', () => {
-    const config = loadConfig({ env: {} , file: undefined })
+    const config = loadConfig({ env: {}, file: undefined })
     expect(config.warehouse.engine).toBe('duckdb')
     expect(config.warehouse.duckdb.path).toBe('./data/ai-usage.duckdb')
     expect(config.sources.anthropic.adminApiKey).toBeUndefined()
@@ -30,7 +30,11 @@ describe('loadConfig', () => {
 
   it('reads vendor credentials and our settings from the environment', () => {
     const config = loadConfig({
-      env: { ANTHROPIC_ADMIN_API_KEY: KEY, AI_USAGE_DUCKDB_PATH: '/tmp/x.duckdb', AI_USAGE_INITIAL_DAYS: '30' },
+      env: {
+        ANTHROPIC_ADMIN_API_KEY: KEY,
+        AI_USAGE_DUCKDB_PATH: '/tmp/x.duckdb',
+        AI_USAGE_INITIAL_DAYS: '30',
+      },
     })
     expect(config.sources.anthropic.adminApiKey).toBe(KEY)
     expect(config.warehouse.duckdb.path).toBe('/tmp/x.duckdb')
@@ -40,7 +44,13 @@ describe('loadConfig', () => {
   it('reports every problem at once, naming the env var, without echoing values', () => {
     let error: unknown
     try {
-      loadConfig({ env: { AI_USAGE_WAREHOUSE: 'postgres', AI_USAGE_INITIAL_DAYS: 'ninety', ANTHROPIC_BASE_URL: 'not a url' } })
+      loadConfig({
+        env: {
+          AI_USAGE_WAREHOUSE: 'postgres',
+          AI_USAGE_INITIAL_DAYS: 'ninety',
+          ANTHROPIC_BASE_URL: 'not a url',
+        },
+      })
     } catch (e) {
       error = e
     }

@@ -59,7 +59,11 @@ function readConfigFile(file: string | undefined, env: Record<string, string | u
 }
 
 /** Replaces ${VAR} in string values after YAML parsing, so a value can never inject YAML. */
-function interpolate(value: unknown, env: Record<string, string | undefined>, missing: string[]): unknown {
+function interpolate(
+  value: unknown,
+  env: Record<string, string | undefined>,
+  missing: string[],
+): unknown {
   if (typeof value === 'string') {
     return value.replace(/\$\{([A-Z0-9_]+)\}/g, (_m, name: string) => {
       const v = env[name]
@@ -69,7 +73,9 @@ function interpolate(value: unknown, env: Record<string, string | undefined>, mi
   }
   if (Array.isArray(value)) return value.map((v) => interpolate(v, env, missing))
   if (value && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, interpolate(v, env, missing)]))
+    return Object.fromEntries(
+      Object.entries(value).map(([k, v]) => [k, interpolate(v, env, missing)]),
+    )
   }
   return value
 }
@@ -128,6 +134,13 @@ export function maskConfig(config: Config): unknown {
 /** Every secret value in the config, for a redactor that masks them by value too. */
 export function secretValues(config: Config): string[] {
   return secretPaths(configSchema)
-    .map((path) => path.split('.').reduce<unknown>((node, key) => (node as Record<string, unknown> | undefined)?.[key], config))
+    .map((path) =>
+      path
+        .split('.')
+        .reduce<unknown>(
+          (node, key) => (node as Record<string, unknown> | undefined)?.[key],
+          config,
+        ),
+    )
     .filter((v): v is string => typeof v === 'string')
 }

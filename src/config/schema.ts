@@ -18,14 +18,24 @@ const duckdbSchema = z
 const bigquerySchema = z
   .object({
     project: z.string().min(1).optional().describe('GCP project id. Env: AI_USAGE_BQ_PROJECT.'),
-    dataset: z.string().min(1).default('ai_usage_dev').describe('Dataset. Env: AI_USAGE_BQ_DATASET.'),
-    location: z.string().min(1).default('US').describe('Dataset location. Env: AI_USAGE_BQ_LOCATION.'),
+    dataset: z
+      .string()
+      .min(1)
+      .default('ai_usage_dev')
+      .describe('Dataset. Env: AI_USAGE_BQ_DATASET.'),
+    location: z
+      .string()
+      .min(1)
+      .default('US')
+      .describe('Dataset location. Env: AI_USAGE_BQ_LOCATION.'),
     retentionDays: z
       .number()
       .int()
       .min(1)
       .optional()
-      .describe('Partition expiration in days; unset keeps data forever. Env: AI_USAGE_RETENTION_DAYS.'),
+      .describe(
+        'Partition expiration in days; unset keeps data forever. Env: AI_USAGE_RETENTION_DAYS.',
+      ),
   })
   .default({ dataset: 'ai_usage_dev', location: 'US' })
 
@@ -39,7 +49,11 @@ export const configSchema = z.object({
       duckdb: duckdbSchema,
       bigquery: bigquerySchema,
     })
-    .default({ engine: 'duckdb', duckdb: { path: './data/ai-usage.duckdb' }, bigquery: { dataset: 'ai_usage_dev', location: 'US' } }),
+    .default({
+      engine: 'duckdb',
+      duckdb: { path: './data/ai-usage.duckdb' },
+      bigquery: { dataset: 'ai_usage_dev', location: 'US' },
+    }),
   run: z
     .object({
       initialDays: z
@@ -48,14 +62,18 @@ export const configSchema = z.object({
         .min(1)
         .max(3650)
         .default(90)
-        .describe('Days fetched by the first run of a resource with no saved cursor. Env: AI_USAGE_INITIAL_DAYS.'),
+        .describe(
+          'Days fetched by the first run of a resource with no saved cursor. Env: AI_USAGE_INITIAL_DAYS.',
+        ),
     })
     .default({ initialDays: 90 }),
   sources: z
     .object({
       anthropic: anthropicConfigSchema,
     })
-    .default({ anthropic: { baseUrl: 'https://api.anthropic.com', lookbackDays: 3, requestsPerMinute: 50 } }),
+    .default({
+      anthropic: { baseUrl: 'https://api.anthropic.com', lookbackDays: 3, requestsPerMinute: 50 },
+    }),
   logLevel: z
     .enum(['debug', 'info', 'warn', 'error'])
     .default('info')

@@ -7,7 +7,7 @@ export type Day = string
 const DAY_RE = /^\d{4}-\d{2}-\d{2}$/
 const MS_PER_DAY = 86_400_000
 
-export function isDay(value: string): value is Day {
+export function isDay(value: string): boolean {
   if (!DAY_RE.test(value)) return false
   const d = new Date(`${value}T00:00:00Z`)
   return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(value)

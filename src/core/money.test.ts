@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest'
-import { allocate, cents, dollars, dollarsFromNumber, formatUsd, roundToCents, sum, toDecimalString, type Money } from './money.js'
+import {
+  allocate,
+  cents,
+  dollars,
+  dollarsFromNumber,
+  formatUsd,
+  roundToCents,
+  sum,
+  toDecimalString,
+  type Money,
+} from './money.js'
 
 describe('money', () => {
   it('parses cents strings exactly (Anthropic amounts)', () => {
@@ -14,7 +24,9 @@ describe('money', () => {
     expect(toDecimalString(dollarsFromNumber(0.1))).toBe('0.100000000')
     expect(toDecimalString(dollarsFromNumber(0.06000000000000001))).toBe('0.060000000')
     // 0.1 + 0.2 in floats is 0.30000000000000004; in nanos it is exact.
-    expect(toDecimalString(sum([dollarsFromNumber(0.1), dollarsFromNumber(0.2)]))).toBe('0.300000000')
+    expect(toDecimalString(sum([dollarsFromNumber(0.1), dollarsFromNumber(0.2)]))).toBe(
+      '0.300000000',
+    )
   })
 
   it('rounds beyond 9 decimals half to even', () => {
@@ -41,9 +53,12 @@ describe('money', () => {
     const parts = allocate(total, [1n, 1n, 1n])
     expect(sum(parts)).toBe(total)
     expect(parts.map(toDecimalString)).toEqual(['33.333333334', '33.333333333', '33.333333333'])
-    const odd = allocate(dollars('-0.000000007') , [3n, 0n, 4n])
+    const odd = allocate(dollars('-0.000000007'), [3n, 0n, 4n])
     expect(sum(odd)).toBe(dollars('-0.000000007'))
-    expect(allocate(dollars('1'), [0n, 0n]).map(toDecimalString)).toEqual(['0.500000000', '0.500000000'])
+    expect(allocate(dollars('1'), [0n, 0n]).map(toDecimalString)).toEqual([
+      '0.500000000',
+      '0.500000000',
+    ])
   })
 
   it('allocation holds for many random splits', () => {

@@ -48,7 +48,8 @@ function parseScaled(text: string, exponentShift: number): Money {
   const digits = BigInt(whole + frac)
   // value = digits × 10^(exp + shift − frac.length); we want value × 10^SCALE.
   const power = Number(exp) + exponentShift - frac.length + MONEY_SCALE
-  const nanos = power >= 0 ? digits * 10n ** BigInt(power) : divRoundHalfEven(digits, 10n ** BigInt(-power))
+  const nanos =
+    power >= 0 ? digits * 10n ** BigInt(power) : divRoundHalfEven(digits, 10n ** BigInt(-power))
   return (sign === '-' ? -nanos : nanos) as Money
 }
 
@@ -77,7 +78,7 @@ export function fromNanos(nanos: bigint): Money {
 /** The warehouse/text form: a plain decimal with exactly 9 fractional digits ("-1.230000000"). */
 export function toDecimalString(amount: Money): string {
   const negative = amount < 0n
-  const abs = negative ? -amount : amount
+  const abs: bigint = negative ? -(amount as bigint) : amount
   const whole = abs / SCALE
   const frac = (abs % SCALE).toString().padStart(MONEY_SCALE, '0')
   return `${negative ? '-' : ''}${whole.toString()}.${frac}`
@@ -92,7 +93,7 @@ export function fromDecimalString(text: string): Money {
 export function roundToCents(amount: Money): Money {
   const unit = SCALE / 100n
   const negative = amount < 0n
-  const q = divRoundHalfEven(negative ? -amount : amount, unit) * unit
+  const q = divRoundHalfEven(negative ? -(amount as bigint) : amount, unit) * unit
   return (negative ? -q : q) as Money
 }
 
@@ -100,7 +101,7 @@ export function roundToCents(amount: Money): Money {
 export function formatUsd(amount: Money): string {
   const rounded = roundToCents(amount)
   const negative = rounded < 0n
-  const abs = negative ? -rounded : rounded
+  const abs: bigint = negative ? -(rounded as bigint) : rounded
   const centsTotal = abs / (SCALE / 100n)
   const whole = (centsTotal / 100n).toString().replace(/\B(?=(\d{3})+(?!\d))/g, ',')
   const frac = (centsTotal % 100n).toString().padStart(2, '0')
@@ -118,7 +119,7 @@ export function allocate(total: Money, weights: readonly bigint[]): Money[] {
   const effective = weights.every((w) => w === 0n) ? weights.map(() => 1n) : weights
   const weightSum = effective.reduce((s, w) => s + w, 0n)
   const negative = total < 0n
-  const abs = negative ? -total : total
+  const abs: bigint = negative ? -(total as bigint) : total
   const parts = effective.map((w) => (abs * w) / weightSum)
   let remainder = abs - parts.reduce((s, p) => s + p, 0n)
   const order = effective

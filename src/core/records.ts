@@ -12,7 +12,12 @@ export type Row = Record<string, Cell>
 /** Money figures always say where they come from; views never mix bases silently. */
 export type CostBasis = 'vendor_reported' | 'allocated' | 'estimated' | 'invoiced'
 
-export const COST_BASES: readonly CostBasis[] = ['vendor_reported', 'allocated', 'estimated', 'invoiced']
+export const COST_BASES: readonly CostBasis[] = [
+  'vendor_reported',
+  'allocated',
+  'estimated',
+  'invoiced',
+]
 
 /** Vendors we ingest. A literal union so a typo is a compile error. */
 export type Vendor = 'anthropic' | 'cursor' | 'openai' | 'github'

@@ -13,7 +13,8 @@ const SECRET_PATTERNS: RegExp[] = [
   /-----BEGIN [A-Z ]*PRIVATE KEY-----[\s\S]*?-----END [A-Z ]*PRIVATE KEY-----/g,
 ]
 
-const SECRET_FIELD = /(api[-_]?key|secret|token|password|authorization|private[-_]?key|credential|cookie)$/i
+const SECRET_FIELD =
+  /(api[-_]?key|secret|token|password|authorization|private[-_]?key|credential|cookie)$/i
 const MASK = '[REDACTED]'
 
 /** Masks every known secret shape in a string and strips query strings from URLs. */

@@ -24,13 +24,18 @@ export async function extractChunk(
   let pages = 0
   let retries = 0
   for await (const page of resource.extract(ctx, window)) {
-    if (ctx.signal?.aborted) throw ctx.signal.reason instanceof Error ? ctx.signal.reason : new Error('aborted')
+    if (ctx.signal?.aborted)
+      throw ctx.signal.reason instanceof Error ? ctx.signal.reason : new Error('aborted')
     pages++
     retries += page.retries ?? 0
     const tables = resource.normalize(page, { window: page.window ?? window, capturedAt })
     for (const [table, rows] of Object.entries(tables)) {
       if (!declared.has(table)) {
-        throw new PipelineError('INTERNAL', `normalize returned rows for undeclared table ${table}`, { context: { table } })
+        throw new PipelineError(
+          'INTERNAL',
+          `normalize returned rows for undeclared table ${table}`,
+          { context: { table } },
+        )
       }
       const target = rowsByTable.get(table)!
       for (const row of rows) target.push(row)

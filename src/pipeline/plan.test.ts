@@ -16,31 +16,65 @@ describe('planWindow', () => {
   })
 
   it('a run a day later reads only the lookback window plus the new day', () => {
-    const plan = planWindow({ spec, cursor: '2026-03-31', yesterday: '2026-04-01', initialDays: 90 })!
+    const plan = planWindow({
+      spec,
+      cursor: '2026-03-31',
+      yesterday: '2026-04-01',
+      initialDays: 90,
+    })!
     expect(plan.window).toEqual({ from: '2026-03-29', to: '2026-04-01' })
     expect(plan.reason).toBe('incremental')
   })
 
   it('a second run the same day re-reads the lookback window only', () => {
-    const plan = planWindow({ spec, cursor: '2026-03-31', yesterday: '2026-03-31', initialDays: 90 })!
+    const plan = planWindow({
+      spec,
+      cursor: '2026-03-31',
+      yesterday: '2026-03-31',
+      initialDays: 90,
+    })!
     expect(plan.window).toEqual({ from: '2026-03-29', to: '2026-03-31' })
   })
 
   it('after days without runs it catches up from the cursor', () => {
-    const plan = planWindow({ spec, cursor: '2026-03-01', yesterday: '2026-03-10', initialDays: 90 })!
+    const plan = planWindow({
+      spec,
+      cursor: '2026-03-01',
+      yesterday: '2026-03-10',
+      initialDays: 90,
+    })!
     expect(plan.window).toEqual({ from: '2026-02-27', to: '2026-03-10' })
   })
 
   it('--from/--to override the plan', () => {
-    const plan = planWindow({ spec, cursor: '2026-03-31', yesterday: '2026-04-01', initialDays: 90, from: '2025-12-01', to: '2025-12-02' })!
+    const plan = planWindow({
+      spec,
+      cursor: '2026-03-31',
+      yesterday: '2026-04-01',
+      initialDays: 90,
+      from: '2025-12-01',
+      to: '2025-12-02',
+    })!
     expect(plan.window).toEqual({ from: '2025-12-01', to: '2025-12-02' })
     expect(plan.reason).toBe('override')
   })
 
   it('respects the vendor lag and returns nothing for an empty window', () => {
-    const lagged = planWindow({ spec: { ...spec, lagDays: 1 }, yesterday: '2026-03-31', initialDays: 2 })!
+    const lagged = planWindow({
+      spec: { ...spec, lagDays: 1 },
+      yesterday: '2026-03-31',
+      initialDays: 2,
+    })!
     expect(lagged.window).toEqual({ from: '2026-03-29', to: '2026-03-30' })
-    expect(planWindow({ spec, yesterday: '2026-03-31', initialDays: 90, from: '2026-04-05', to: '2026-04-01' })).toBeUndefined()
+    expect(
+      planWindow({
+        spec,
+        yesterday: '2026-03-31',
+        initialDays: 90,
+        from: '2026-04-05',
+        to: '2026-04-01',
+      }),
+    ).toBeUndefined()
   })
 })
 

@@ -43,6 +43,20 @@ export function runStatusOf(outcomes: readonly ResourceOutcome[]): RunStatus {
 
 /** Progress events the CLI renders on a terminal (the logger gets the same facts). */
 export type ProgressEvent =
-  | { type: 'resource.started'; vendor: string; resource: string; window?: DayRange; chunks: number }
-  | { type: 'chunk.committed'; vendor: string; resource: string; window?: DayRange; rows: number; done: number; of: number }
+  | {
+      type: 'resource.started'
+      vendor: string
+      resource: string
+      window?: DayRange
+      chunks: number
+    }
+  | {
+      type: 'chunk.committed'
+      vendor: string
+      resource: string
+      window?: DayRange
+      rows: number
+      done: number
+      of: number
+    }
   | { type: 'resource.finished'; outcome: ResourceOutcome }

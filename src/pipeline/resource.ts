@@ -45,16 +45,34 @@ export async function runResource(ctx: ResourceRunContext): Promise<ResourceOutc
   }
   try {
     const chunks = await planChunks(ctx, outcome)
-    ctx.onProgress?.({ type: 'resource.started', vendor: outcome.vendor, resource: outcome.resource, window: outcome.window, chunks: chunks.length })
+    ctx.onProgress?.({
+      type: 'resource.started',
+      vendor: outcome.vendor,
+      resource: outcome.resource,
+      window: outcome.window,
+      chunks: chunks.length,
+    })
     for (const [i, chunk] of chunks.entries()) {
       if (ctx.signal?.aborted) throw new RunAbortedError()
       await runChunk(ctx, outcome, chunk)
-      ctx.onProgress?.({ type: 'chunk.committed', vendor: outcome.vendor, resource: outcome.resource, window: chunk, rows: outcome.rows, done: i + 1, of: chunks.length })
+      ctx.onProgress?.({
+        type: 'chunk.committed',
+        vendor: outcome.vendor,
+        resource: outcome.resource,
+        window: chunk,
+        rows: outcome.rows,
+        done: i + 1,
+        of: chunks.length,
+      })
     }
   } catch (error) {
     outcome.status = 'failed'
     const located = locateError(error, { vendor: outcome.vendor, resource: outcome.resource })
-    outcome.error = { code: located.code, message: describeError(located), day: located.context.day as string | undefined }
+    outcome.error = {
+      code: located.code,
+      message: describeError(located),
+      day: located.context.day,
+    }
   }
   outcome.durationMs = ctx.clock.now().getTime() - started
   ctx.logger.info('resource.finished', { ...outcome, error: outcome.error?.message })
@@ -62,12 +80,22 @@ export async function runResource(ctx: ResourceRunContext): Promise<ResourceOutc
 }
 
 /** Incremental resources get day chunks; dimension lists get one window-less chunk. */
-async function planChunks(ctx: ResourceRunContext, outcome: ResourceOutcome): Promise<Array<DayRange | undefined>> {
+async function planChunks(
+  ctx: ResourceRunContext,
+  outcome: ResourceOutcome,
+): Promise<Array<DayRange | undefined>> {
   const spec = ctx.resource.incremental
   if (!spec) return [undefined]
   const cursor = await ctx.warehouse.getCursor(ctx.source.vendor, ctx.resource.name)
   outcome.cursor = cursor
-  const plan = planWindow({ spec, cursor, yesterday: yesterdayUtc(ctx.clock), initialDays: ctx.initialDays, from: ctx.from, to: ctx.to })
+  const plan = planWindow({
+    spec,
+    cursor,
+    yesterday: yesterdayUtc(ctx.clock),
+    initialDays: ctx.initialDays,
+    from: ctx.from,
+    to: ctx.to,
+  })
   if (!plan) {
     outcome.status = 'skipped'
     outcome.note = 'nothing to read in the requested window'
@@ -77,7 +105,11 @@ async function planChunks(ctx: ResourceRunContext, outcome: ResourceOutcome): Pr
   return plan.chunks
 }
 
-async function runChunk(ctx: ResourceRunContext, outcome: ResourceOutcome, window: DayRange | undefined) {
+async function runChunk(
+  ctx: ResourceRunContext,
+  outcome: ResourceOutcome,
+  window: DayRange | undefined,
+) {
   const loadId = newLoadId(ctx.runId, ctx.nextLoadSeq())
   const startedAt = ctx.clock.now()
   const log = ctx.logger.child({ vendor: outcome.vendor, resource: outcome.resource, loadId })
@@ -86,17 +118,44 @@ async function runChunk(ctx: ResourceRunContext, outcome: ResourceOutcome, windo
     const extractCtx = { http: ctx.source.http, logger: log, clock: ctx.clock, signal: ctx.signal }
     extracted = await extractChunk(ctx.resource, extractCtx, window, startedAt.toISOString())
     const rows = [...extracted.rowsByTable.values()].reduce((n, r) => n + r.length, 0)
-    log.info('resource.extracted', { window, pages: extracted.pages, rows, retries: extracted.retries })
+    log.info('resource.extracted', {
+      window,
+      pages: extracted.pages,
+      rows,
+      retries: extracted.retries,
+    })
     const cursor = window ? advanceCursor(outcome.cursor, window.to) : undefined
     const record = loadRecord(ctx, outcome, loadId, window, extracted, rows, startedAt, 'succeeded')
-    const result = await ctx.warehouse.load({ tables: tableLoads(ctx.resource, extracted, window), cursor, record })
+    const result = await ctx.warehouse.load({
+      tables: tableLoads(ctx.resource, extracted, window),
+      cursor,
+      record,
+    })
     log.info('load.committed', { rows: result.rowsWritten, durationMs: record.durationMs, cursor })
-    if (cursor && cursor !== outcome.cursor) log.info('cursor.advanced', { from: outcome.cursor ?? null, to: cursor })
+    if (cursor && cursor !== outcome.cursor)
+      log.info('cursor.advanced', { from: outcome.cursor ?? null, to: cursor })
     Object.assign(outcome, { cursor, loads: outcome.loads + 1, rows: outcome.rows + rows })
   } catch (error) {
-    const located = locateError(error, { vendor: outcome.vendor, resource: outcome.resource, window, loadId })
-    const record = loadRecord(ctx, outcome, loadId, window, extracted, 0, startedAt, 'failed', describeError(located))
-    await ctx.warehouse.recordLoad(record).catch((e: unknown) => log.error('load.record_failed', { error: describeError(e) }))
+    const located = locateError(error, {
+      vendor: outcome.vendor,
+      resource: outcome.resource,
+      window,
+      loadId,
+    })
+    const record = loadRecord(
+      ctx,
+      outcome,
+      loadId,
+      window,
+      extracted,
+      0,
+      startedAt,
+      'failed',
+      describeError(located),
+    )
+    await ctx.warehouse
+      .recordLoad(record)
+      .catch((e: unknown) => log.error('load.record_failed', { error: describeError(e) }))
     log.error('load.failed', { window, error: describeError(located), code: located.code })
     throw located
   } finally {
@@ -105,12 +164,19 @@ async function runChunk(ctx: ResourceRunContext, outcome: ResourceOutcome, windo
   }
 }
 
-function tableLoads(resource: Resource, extracted: ExtractedChunk, window: DayRange | undefined): TableLoad[] {
+function tableLoads(
+  resource: Resource,
+  extracted: ExtractedChunk,
+  window: DayRange | undefined,
+): TableLoad[] {
   return resource.tables.map((spec) => ({
     table: spec.name,
     disposition: spec.writeDisposition,
     primaryKey: spec.primaryKey,
-    window: window && spec.writeDisposition === 'replace_window' && spec.dateColumn ? { ...window, column: spec.dateColumn } : undefined,
+    window:
+      window && spec.writeDisposition === 'replace_window' && spec.dateColumn
+        ? { ...window, column: spec.dateColumn }
+        : undefined,
     rows: extracted.rowsByTable.get(spec.name) ?? [],
   }))
 }

@@ -32,14 +32,28 @@ export interface RunOptions {
   onProgress?: (event: ProgressEvent) => void
 }
 
-export async function runPipeline(deps: PipelineDeps, options: RunOptions = {}): Promise<RunReport> {
+export async function runPipeline(
+  deps: PipelineDeps,
+  options: RunOptions = {},
+): Promise<RunReport> {
   const startedAt = deps.clock.now()
   const runId = options.runId ?? newRunId(startedAt)
   const trigger = options.trigger ?? 'cli'
   const logger = deps.logger.child({ runId })
   const window = options.from && options.to ? { from: options.from, to: options.to } : undefined
-  await deps.warehouse.saveRun({ runId, trigger, startedAt: startedAt.toISOString(), status: 'running', window })
-  logger.info('run.started', { trigger, sources: deps.sources.map((s) => s.vendor), from: options.from, to: options.to })
+  await deps.warehouse.saveRun({
+    runId,
+    trigger,
+    startedAt: startedAt.toISOString(),
+    status: 'running',
+    window,
+  })
+  logger.info('run.started', {
+    trigger,
+    sources: deps.sources.map((s) => s.vendor),
+    from: options.from,
+    to: options.to,
+  })
 
   let seq = 0
   const nextLoadSeq = () => ++seq
@@ -51,18 +65,38 @@ export async function runPipeline(deps: PipelineDeps, options: RunOptions = {}):
   const resources = (await Promise.all(perVendor)).flat()
   const report = finish(runId, trigger, startedAt, deps.clock.now(), resources)
   await deps.warehouse
-    .saveRun({ runId, trigger, startedAt: report.startedAt, finishedAt: report.finishedAt, status: report.status, window, summary: summarize(report) })
+    .saveRun({
+      runId,
+      trigger,
+      startedAt: report.startedAt,
+      finishedAt: report.finishedAt,
+      status: report.status,
+      window,
+      summary: summarize(report),
+    })
     .catch((e: unknown) => logger.error('run.record_failed', { error: describeError(e) }))
-  logger.info('run.finished', { status: report.status, durationMs: report.durationMs, failed: resources.filter((r) => r.status === 'failed').map((r) => `${r.vendor}.${r.resource}`) })
+  logger.info('run.finished', {
+    status: report.status,
+    durationMs: report.durationMs,
+    failed: resources.filter((r) => r.status === 'failed').map((r) => `${r.vendor}.${r.resource}`),
+  })
   return report
 }
 
 function selectResources(source: Source, only: readonly string[] | undefined) {
   if (!only?.length) return source.resources
-  return source.resources.filter((r) => only.includes(source.vendor) || only.includes(`${source.vendor}.${r.name}`))
+  return source.resources.filter(
+    (r) => only.includes(source.vendor) || only.includes(`${source.vendor}.${r.name}`),
+  )
 }
 
-function finish(runId: string, trigger: string, started: Date, finished: Date, resources: ResourceOutcome[]): RunReport {
+function finish(
+  runId: string,
+  trigger: string,
+  started: Date,
+  finished: Date,
+  resources: ResourceOutcome[],
+): RunReport {
   return {
     runId,
     trigger,
@@ -81,7 +115,11 @@ function summarize(report: RunReport): string {
 }
 
 /** Runs `fn` over items with at most `limit` in flight, keeping input order in the result. */
-export async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+export async function mapLimit<T, R>(
+  items: readonly T[],
+  limit: number,
+  fn: (item: T) => Promise<R>,
+): Promise<R[]> {
   const results = new Array<R>(items.length)
   let next = 0
   const worker = async () => {

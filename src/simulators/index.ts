@@ -30,7 +30,11 @@ export async function startSimulators(options: SimulatorOptions = {}): Promise<R
       title: 'Anthropic',
       url: anthropic.url,
       // The simulator has no rate limit worth pacing for.
-      env: { ANTHROPIC_ADMIN_API_KEY: anthropic.apiKey, ANTHROPIC_BASE_URL: anthropic.url, AI_USAGE_ANTHROPIC_REQUESTS_PER_MINUTE: '100000' },
+      env: {
+        ANTHROPIC_ADMIN_API_KEY: anthropic.apiKey,
+        ANTHROPIC_BASE_URL: anthropic.url,
+        AI_USAGE_ANTHROPIC_REQUESTS_PER_MINUTE: '100000',
+      },
       costByDay: (from, to) => anthropic.truth.costByDay(from, to),
       close: () => anthropic.close(),
     },

@@ -12,15 +12,24 @@ export interface ParseWhere {
   resource: string
 }
 
-export function parsePageOrThrow<S extends z.ZodType>(schema: S, page: RawPage, where: ParseWhere): z.infer<S> {
+export function parsePageOrThrow<S extends z.ZodType>(
+  schema: S,
+  page: RawPage,
+  where: ParseWhere,
+): z.infer<S> {
   const result = schema.safeParse(page.body)
   if (result.success) return result.data
   const issue = result.error.issues[0]
   const field = issue?.path.join('.') || '(page)'
-  throw payloadError(`${where.vendor} ${where.resource}: unexpected payload at ${field}: ${issue?.message ?? 'invalid'}`, where, page.window, {
-    field,
-    page: page.page,
-  })
+  throw payloadError(
+    `${where.vendor} ${where.resource}: unexpected payload at ${field}: ${issue?.message ?? 'invalid'}`,
+    where,
+    page.window,
+    {
+      field,
+      page: page.page,
+    },
+  )
 }
 
 export function payloadError(
@@ -29,9 +38,21 @@ export function payloadError(
   window: DayRange | undefined,
   extra: { field?: string; page?: number; day?: string } = {},
 ): PipelineError {
-  const day = extra.day ?? (window ? (window.from === window.to ? window.from : `${window.from}..${window.to}`) : undefined)
+  const day =
+    extra.day ??
+    (window
+      ? window.from === window.to
+        ? window.from
+        : `${window.from}..${window.to}`
+      : undefined)
   return new PipelineError('SOURCE_PAYLOAD', day ? `${message} (day ${day})` : message, {
-    context: { vendor: where.vendor, resource: where.resource, day, field: extra.field, page: extra.page },
+    context: {
+      vendor: where.vendor,
+      resource: where.resource,
+      day,
+      field: extra.field,
+      page: extra.page,
+    },
   })
 }
 
@@ -55,6 +76,12 @@ function scalarOrJson(value: unknown): unknown {
 /** The UTC day of an RFC 3339 bucket start; rejects anything that is not a midnight bucket. */
 export function bucketDay(startingAt: string, where: ParseWhere, window?: DayRange): string {
   const m = /^(\d{4}-\d{2}-\d{2})T00:00:00(?:\.0+)?(?:Z|\+00:00)$/.exec(startingAt)
-  if (!m) throw payloadError(`${where.vendor} ${where.resource}: bucket start "${startingAt}" is not a UTC midnight`, where, window, { field: 'starting_at' })
+  if (!m)
+    throw payloadError(
+      `${where.vendor} ${where.resource}: bucket start "${startingAt}" is not a UTC midnight`,
+      where,
+      window,
+      { field: 'starting_at' },
+    )
   return m[1]!
 }

@@ -21,13 +21,19 @@ async function expectTruth(harness: Harness) {
   const loaded = await costByDay(harness.warehouse)
   const truth = harness.sim.truth.costByDay(FROM, TO)
   const days = daysIn({ from: FROM, to: TO })
-  expect(days.map((d) => toDecimalString(loaded.get(d) ?? 0n as never))).toEqual(days.map((d) => toDecimalString(truth.get(d)!)))
+  expect(days.map((d) => toDecimalString(loaded.get(d) ?? (0n as never)))).toEqual(
+    days.map((d) => toDecimalString(truth.get(d)!)),
+  )
 }
 
 describe('Anthropic pipeline under faults', () => {
   it('retries 429 (honouring retry-after) and 5xx, then loads everything', async () => {
     h = await createHarness(tmp.make())
-    h.sim.faults.failNext(2, { status: 429, retryAfterSeconds: 7, path: '/v1/organizations/cost_report' })
+    h.sim.faults.failNext(2, {
+      status: 429,
+      retryAfterSeconds: 7,
+      path: '/v1/organizations/cost_report',
+    })
     h.sim.faults.failNext(1, { status: 529, path: '/v1/organizations/usage_report/messages' })
     h.sim.faults.failNext(1, { status: 500, path: '/v1/organizations/usage_report/claude_code' })
     const report = await h.run()
@@ -36,7 +42,9 @@ describe('Anthropic pipeline under faults', () => {
     expect(retries).toMatchObject({ cost_report: 2, messages_usage: 1, claude_code: 1 })
     expect(h.clock.sleeps.filter((ms) => ms === 7000)).toHaveLength(2)
     await expectTruth(h)
-    const [runs] = await h.warehouse.query<{ retries: number }>(`SELECT retries FROM pipeline_runs WHERE resource = 'cost_report'`)
+    const [runs] = await h.warehouse.query<{ retries: number }>(
+      `SELECT retries FROM pipeline_runs WHERE resource = 'cost_report'`,
+    )
     expect(Number(runs!.retries)).toBe(2)
   })
 
@@ -45,7 +53,8 @@ describe('Anthropic pipeline under faults', () => {
     let costLoads = 0
     await h.reopen({
       beforeCommit: (req) => {
-        if (req.tables[0]?.table === 'anthropic_cost_report' && ++costLoads === 2) throw new Error('simulated crash before COMMIT')
+        if (req.tables[0]?.table === 'anthropic_cost_report' && ++costLoads === 2)
+          throw new Error('simulated crash before COMMIT')
       },
     })
     const first = await h.run()
@@ -54,7 +63,9 @@ describe('Anthropic pipeline under faults', () => {
     expect(first.status).toBe('partial')
     // The first chunk (31 days) committed with its cursor; the second left no trace.
     expect(await h.warehouse.getCursor('anthropic', 'cost_report')).toBe('2026-02-28')
-    const [partial] = await h.warehouse.query<{ days: number }>(`SELECT count(DISTINCT usage_date) AS days FROM anthropic_cost_report WHERE usage_date > DATE '2026-02-28'`)
+    const [partial] = await h.warehouse.query<{ days: number }>(
+      `SELECT count(DISTINCT usage_date) AS days FROM anthropic_cost_report WHERE usage_date > DATE '2026-02-28'`,
+    )
     expect(Number(partial!.days)).toBe(0)
 
     await h.reopen()
@@ -65,13 +76,25 @@ describe('Anthropic pipeline under faults', () => {
       `SELECT count(*) AS n FROM (SELECT usage_date, line_key FROM anthropic_cost_report GROUP BY ALL HAVING count(*) > 1)`,
     )
     expect(Number(dupes!.n)).toBe(0)
-    const failed = await h.warehouse.query<{ status: string }>(`SELECT status FROM _ingest_loads WHERE resource = 'cost_report' AND status = 'failed'`)
+    const failed = await h.warehouse.query<{ status: string }>(
+      `SELECT status FROM _ingest_loads WHERE resource = 'cost_report' AND status = 'failed'`,
+    )
     expect(failed).toHaveLength(1)
   })
 
   it('a malformed page fails only its resource, naming resource, day and field', async () => {
     h = await createHarness(tmp.make())
-    const bad = { data: [{ starting_at: `${FROM}T00:00:00Z`, ending_at: '2026-01-30T00:00:00Z', results: [{ amount: 12.5, currency: 'USD' }] }], has_more: false, next_page: null }
+    const bad = {
+      data: [
+        {
+          starting_at: `${FROM}T00:00:00Z`,
+          ending_at: '2026-01-30T00:00:00Z',
+          results: [{ amount: 12.5, currency: 'USD' }],
+        },
+      ],
+      has_more: false,
+      next_page: null,
+    }
     h.sim.faults.failNext(1, { status: 200, body: bad, path: '/v1/organizations/cost_report' })
     const report = await h.run()
     expect(report.status).toBe('partial')

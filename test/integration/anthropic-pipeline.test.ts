@@ -3,7 +3,13 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { addDays, daysIn } from '../../src/core/days.js'
 import { toDecimalString, type Money } from '../../src/core/money.js'
 import { createTmpDirs } from '../helpers/tmp.js'
-import { costByDay, costReportRequests, createHarness, tableFingerprint, type Harness } from './anthropic-harness.js'
+import {
+  costByDay,
+  costReportRequests,
+  createHarness,
+  tableFingerprint,
+  type Harness,
+} from './anthropic-harness.js'
 
 const tmp = createTmpDirs()
 let h: Harness | undefined
@@ -16,8 +22,13 @@ afterEach(async () => {
 const FROM = '2026-01-29'
 const TO = '2026-03-14' // yesterday at the harness's 2026-03-15T10:00Z
 
-function expectEqualByDay(actual: Map<string, Money>, expected: Map<string, Money>, days: string[]) {
-  const fmt = (m: Map<string, Money>) => days.map((d) => `${d} ${toDecimalString(m.get(d) ?? (0n as Money))}`)
+function expectEqualByDay(
+  actual: Map<string, Money>,
+  expected: Map<string, Money>,
+  days: string[],
+) {
+  const fmt = (m: Map<string, Money>) =>
+    days.map((d) => `${d} ${toDecimalString(m.get(d) ?? (0n as Money))}`)
   expect(fmt(actual)).toEqual(fmt(expected))
 }
 
@@ -37,13 +48,21 @@ describe('Anthropic pipeline into DuckDB', () => {
     // 45 days = a 31-day chunk (5 pages of ≤7 buckets) + a 14-day chunk (2 pages).
     expect(requests).toHaveLength(7)
     expect(requests.filter((r) => r.query.page).length).toBe(5)
-    expect(requests.every((r) => r.query['group_by[]']?.join(',') === 'workspace_id,description')).toBe(true)
+    expect(
+      requests.every((r) => r.query['group_by[]']?.join(',') === 'workspace_id,description'),
+    ).toBe(true)
   })
 
   it('re-running the same window changes nothing', async () => {
     h = await createHarness(tmp.make())
     await h.run()
-    const tables = ['anthropic_cost_report', 'anthropic_messages_usage', 'anthropic_claude_code', 'anthropic_claude_code_models', 'anthropic_api_keys']
+    const tables = [
+      'anthropic_cost_report',
+      'anthropic_messages_usage',
+      'anthropic_claude_code',
+      'anthropic_claude_code_models',
+      'anthropic_api_keys',
+    ]
     const before = await Promise.all(tables.map((t) => tableFingerprint(h!.warehouse, t)))
     const again = await h.run({ from: FROM, to: TO })
     expect(again.status).toBe('succeeded')
@@ -57,13 +76,25 @@ describe('Anthropic pipeline into DuckDB', () => {
     const seen = h.sim.requests.length
     h.clock.advance(86_400_000)
     const report = await h.run()
-    expect(report.resources.find((r) => r.resource === 'cost_report')?.window).toEqual({ from: addDays(TO, -2), to: addDays(TO, 1) })
-    const starts = new Set(h.sim.requests.slice(seen).filter((r) => r.path.endsWith('/claude_code')).map((r) => r.query.starting_at?.[0]))
+    expect(report.resources.find((r) => r.resource === 'cost_report')?.window).toEqual({
+      from: addDays(TO, -2),
+      to: addDays(TO, 1),
+    })
+    const starts = new Set(
+      h.sim.requests
+        .slice(seen)
+        .filter((r) => r.path.endsWith('/claude_code'))
+        .map((r) => r.query.starting_at?.[0]),
+    )
     expect([...starts].sort()).toEqual(daysIn({ from: addDays(TO, -2), to: addDays(TO, 1) }))
     const cost = costReportRequests(h.sim).slice(-1)[0]!
     expect(cost.query.starting_at?.[0]).toBe(`${addDays(TO, -2)}T00:00:00Z`)
     // Revised recent days are replaced, not doubled: still exactly the truth at the new "now".
-    expectEqualByDay(await costByDay(h.warehouse), h.sim.truth.costByDay(FROM, addDays(TO, 1)), daysIn({ from: FROM, to: addDays(TO, 1) }))
+    expectEqualByDay(
+      await costByDay(h.warehouse),
+      h.sim.truth.costByDay(FROM, addDays(TO, 1)),
+      daysIn({ from: FROM, to: addDays(TO, 1) }),
+    )
   })
 
   it('keeps empty days empty and the Default workspace as its own account', async () => {
@@ -75,7 +106,9 @@ describe('Anthropic pipeline into DuckDB', () => {
     const empty = [...truth].filter(([, v]) => v === 0n).map(([d]) => d)
     expect(empty.length).toBeGreaterThan(10)
     expect(empty.every((d) => !loaded.has(d))).toBe(true)
-    const accounts = await h.warehouse.query<{ account_id: string; account_name: string }>(`SELECT DISTINCT account_id, account_name FROM cost_daily`)
+    const accounts = await h.warehouse.query<{ account_id: string; account_name: string }>(
+      `SELECT DISTINCT account_id, account_name FROM cost_daily`,
+    )
     expect(accounts).toContainEqual({ account_id: 'default', account_name: 'Default workspace' })
     expect(accounts.length).toBeGreaterThan(1)
   })
@@ -83,7 +116,9 @@ describe('Anthropic pipeline into DuckDB', () => {
   it('never adds the Claude Code estimate to spend', async () => {
     h = await createHarness(tmp.make())
     await h.run()
-    const [est] = await h.warehouse.query<{ n: string }>(`SELECT CAST(sum(estimated_cost_usd) AS STRING) AS n FROM anthropic_claude_code_models`)
+    const [est] = await h.warehouse.query<{ n: string }>(
+      `SELECT CAST(sum(estimated_cost_usd) AS STRING) AS n FROM anthropic_claude_code_models`,
+    )
     expect(Number(est!.n)).toBeGreaterThan(0)
     const total = [...(await costByDay(h.warehouse)).values()].reduce((a, b) => a + b, 0n)
     expect(total).toBe(h.sim.truth.costTotal(FROM, TO))
@@ -92,7 +127,13 @@ describe('Anthropic pipeline into DuckDB', () => {
   it('usage_daily tokens equal the simulator tokens per day', async () => {
     h = await createHarness(tmp.make())
     await h.run()
-    const rows = await h.warehouse.query<{ d: string; input: number; output: number; read: number; write: number }>(
+    const rows = await h.warehouse.query<{
+      d: string
+      input: number
+      output: number
+      read: number
+      write: number
+    }>(
       `SELECT CAST(usage_date AS STRING) AS d, sum(input_tokens) AS input, sum(output_tokens) AS output, sum(cache_read_tokens) AS read, sum(cache_write_tokens) AS write
        FROM usage_daily WHERE service = 'claude_api' GROUP BY 1 ORDER BY 1`,
     )

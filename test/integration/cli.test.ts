@@ -14,7 +14,11 @@ async function cli(args: string[], env: Record<string, string> = {}) {
   const cwd = tmp.make('cli-')
   const base = { PATH: process.env.PATH ?? '', HOME: cwd }
   try {
-    const r = await run(process.execPath, [BIN, ...args], { cwd, env: { ...base, ...env }, timeout: 60_000 })
+    const r = await run(process.execPath, [BIN, ...args], {
+      cwd,
+      env: { ...base, ...env },
+      timeout: 60_000,
+    })
     return { code: 0, stdout: r.stdout, stderr: r.stderr, cwd }
   } catch (e) {
     const err = e as { code: number; stdout: string; stderr: string }
@@ -31,7 +35,10 @@ describe('ai-usage CLI', () => {
   })
 
   it('reports every config problem at once (exit 1)', async () => {
-    const r = await cli(['config', 'check'], { AI_USAGE_WAREHOUSE: 'oracle', AI_USAGE_INITIAL_DAYS: '0' })
+    const r = await cli(['config', 'check'], {
+      AI_USAGE_WAREHOUSE: 'oracle',
+      AI_USAGE_INITIAL_DAYS: '0',
+    })
     expect(r.code).toBe(1)
     expect(r.stderr).toContain('AI_USAGE_WAREHOUSE')
     expect(r.stderr).toContain('AI_USAGE_INITIAL_DAYS')
@@ -43,11 +50,15 @@ describe('ai-usage CLI', () => {
     expect(r.code).toBe(0)
     expect(r.stdout + r.stderr).not.toContain(key)
     const parsed = JSON.parse(r.stdout) as { sources: Array<{ vendor: string; enabled: boolean }> }
-    expect(parsed.sources).toContainEqual(expect.objectContaining({ vendor: 'anthropic', enabled: true }))
+    expect(parsed.sources).toContainEqual(
+      expect.objectContaining({ vendor: 'anthropic', enabled: true }),
+    )
   })
 
   it('rejects bad dates as usage errors (exit 2)', async () => {
-    const r = await cli(['run', '--from', '2026-02-30'], { ANTHROPIC_ADMIN_API_KEY: 'sk-ant-admin01-x-0123456789abcdef' })
+    const r = await cli(['run', '--from', '2026-02-30'], {
+      ANTHROPIC_ADMIN_API_KEY: 'sk-ant-admin01-x-0123456789abcdef',
+    })
     expect(r.code).toBe(2)
     expect(r.stderr).toContain('--from')
   })
@@ -55,9 +66,14 @@ describe('ai-usage CLI', () => {
   it('demo reconciles to the simulators, then query reads the result read-only', async () => {
     const demo = await cli(['demo', '--days', '5', '--no-serve', '--json', '--db', 'demo.duckdb'])
     expect(demo.code).toBe(0)
-    const out = JSON.parse(demo.stdout) as { report: { status: string }; reconciliation: Array<{ mismatchedDays: string[]; days: number }> }
+    const out = JSON.parse(demo.stdout) as {
+      report: { status: string }
+      reconciliation: Array<{ mismatchedDays: string[]; days: number }>
+    }
     expect(out.report.status).toBe('succeeded')
-    expect(out.reconciliation.every((c) => c.days === 5 && c.mismatchedDays.length === 0)).toBe(true)
+    expect(out.reconciliation.every((c) => c.days === 5 && c.mismatchedDays.length === 0)).toBe(
+      true,
+    )
 
     const env = { AI_USAGE_DUCKDB_PATH: join(demo.cwd, 'demo.duckdb') }
     const q = await cli(['query', '--json', 'SELECT count(*) AS n FROM cost_daily'], env)

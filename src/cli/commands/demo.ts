@@ -37,12 +37,18 @@ export async function demoCommand(output: Output, opts: DemoOptions): Promise<Ex
     mkdirSync(dirname(opts.db), { recursive: true })
     const to = yesterdayUtc(systemClock)
     const from = addDays(to, 1 - opts.days)
-    if (!output.json) output.err(`Demo: ${sims.map((s) => s.title).join(', ')} simulators on loopback → ${opts.db}, ${from}..${to}`)
+    if (!output.json)
+      output.err(
+        `Demo: ${sims.map((s) => s.title).join(', ')} simulators on loopback → ${opts.db}, ${from}..${to}`,
+      )
     const warehouse = await ctx.openWarehouse()
     try {
       await migrateOrThrow(warehouse)
       const onProgress = output.isTty && !output.json ? createProgressPrinter(output) : undefined
-      const report = await runPipeline({ sources: ctx.sources, warehouse, logger: ctx.logger, clock: ctx.clock }, { from, to, trigger: 'demo', onProgress })
+      const report = await runPipeline(
+        { sources: ctx.sources, warehouse, logger: ctx.logger, clock: ctx.clock },
+        { from, to, trigger: 'demo', onProgress },
+      )
       const checks = await reconcileAll(warehouse, sims, from, to)
       const breakdown = await spendBreakdown(warehouse, from, to)
       if (output.json) printJson(output, { report, breakdown, reconciliation: checks })
@@ -58,19 +64,41 @@ export async function demoCommand(output: Output, opts: DemoOptions): Promise<Ex
 }
 
 function demoEnv(sims: RunningSimulator[], db: string): Record<string, string> {
-  return Object.assign({ AI_USAGE_DUCKDB_PATH: db, AI_USAGE_LOG_LEVEL: 'warn' }, ...sims.map((s) => s.env)) as Record<string, string>
+  return Object.assign(
+    { AI_USAGE_DUCKDB_PATH: db, AI_USAGE_LOG_LEVEL: 'warn' },
+    ...sims.map((s) => s.env),
+  ) as Record<string, string>
 }
 
-async function reconcileAll(warehouse: Warehouse, sims: RunningSimulator[], from: string, to: string): Promise<Reconciliation[]> {
-  return Promise.all(sims.map((s) => reconcile(warehouse, s.vendor, s.costByDay(from, to), from, to)))
+async function reconcileAll(
+  warehouse: Warehouse,
+  sims: RunningSimulator[],
+  from: string,
+  to: string,
+): Promise<Reconciliation[]> {
+  return Promise.all(
+    sims.map((s) => reconcile(warehouse, s.vendor, s.costByDay(from, to), from, to)),
+  )
 }
 
-function printDemo(output: Output, report: Parameters<typeof printReport>[1], breakdown: string, checks: Reconciliation[]) {
+function printDemo(
+  output: Output,
+  report: Parameters<typeof printReport>[1],
+  breakdown: string,
+  checks: Reconciliation[],
+) {
   printReport(output, report)
   output.out(`\n${breakdown}`)
-  output.out('\nReconciliation with the simulators\' true totals (vendor-reported spend, to the cent):')
+  output.out(
+    "\nReconciliation with the simulators' true totals (vendor-reported spend, to the cent):",
+  )
   for (const c of checks) {
-    const verdict = c.mismatchedDays.length === 0 ? `all ${c.days} days match` : `${c.mismatchedDays.length} of ${c.days} days differ: ${c.mismatchedDays.slice(0, 5).join(', ')}`
-    output.out(`  ${c.vendor.padEnd(10)} warehouse ${c.warehouseTotal}  truth ${c.truthTotal}  ${verdict}`)
+    const verdict =
+      c.mismatchedDays.length === 0
+        ? `all ${c.days} days match`
+        : `${c.mismatchedDays.length} of ${c.days} days differ: ${c.mismatchedDays.slice(0, 5).join(', ')}`
+    output.out(
+      `  ${c.vendor.padEnd(10)} warehouse ${c.warehouseTotal}  truth ${c.truthTotal}  ${verdict}`,
+    )
   }
 }

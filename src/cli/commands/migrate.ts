@@ -5,13 +5,23 @@ import { PipelineError } from '../../core/errors.js'
 import type { Warehouse } from '../../warehouse/warehouse.js'
 import { EXIT, formatTable, printJson, type ExitCode, type Output } from '../output.js'
 
-export async function migrateCommand(ctx: AppContext, output: Output, opts: { dryRun?: boolean; json?: boolean }): Promise<ExitCode> {
+export async function migrateCommand(
+  ctx: AppContext,
+  output: Output,
+  opts: { dryRun?: boolean; json?: boolean },
+): Promise<ExitCode> {
   const warehouse = await ctx.openWarehouse()
   try {
     const report = await warehouse.migrate({ dryRun: opts.dryRun })
     if (output.json) printJson(output, { ...report, error: report.error?.message })
     else if (opts.dryRun) output.out(report.statements.map((s) => `${s.trim()};`).join('\n\n'))
-    else output.out(formatTable(['file', 'kind', 'status'], report.results.map((r) => [r.name, r.kind, r.status + (r.error ? `: ${r.error}` : '')])))
+    else
+      output.out(
+        formatTable(
+          ['file', 'kind', 'status'],
+          report.results.map((r) => [r.name, r.kind, r.status + (r.error ? `: ${r.error}` : '')]),
+        ),
+      )
     if (report.error) {
       if (!output.json) output.err(`error: ${report.error.message}`)
       return EXIT.error
@@ -26,6 +36,8 @@ export async function migrateCommand(ctx: AppContext, output: Output, opts: { dr
 export async function migrateOrThrow(warehouse: Warehouse): Promise<void> {
   const report = await warehouse.migrate()
   if (report.error) {
-    throw report.error instanceof PipelineError ? report.error : new PipelineError('MIGRATION_FAILED', report.error.message, { cause: report.error })
+    throw report.error instanceof PipelineError
+      ? report.error
+      : new PipelineError('MIGRATION_FAILED', report.error.message, { cause: report.error })
   }
 }

@@ -4,7 +4,11 @@
 import type { AppContext } from '../../app/context.js'
 import { EXIT, formatTable, printJson, type ExitCode, type Output } from '../output.js'
 
-export async function queryCommand(ctx: AppContext, output: Output, sql: string): Promise<ExitCode> {
+export async function queryCommand(
+  ctx: AppContext,
+  output: Output,
+  sql: string,
+): Promise<ExitCode> {
   const warehouse = await ctx.openWarehouse({ readOnly: true })
   try {
     const rows = await warehouse.query(sql)
@@ -14,7 +18,12 @@ export async function queryCommand(ctx: AppContext, output: Output, sql: string)
       output.out('(no rows)')
     } else {
       const headers = Object.keys(rows[0]!)
-      output.out(formatTable(headers, rows.map((r) => headers.map((h) => cellText(r[h])))))
+      output.out(
+        formatTable(
+          headers,
+          rows.map((r) => headers.map((h) => cellText(r[h]))),
+        ),
+      )
       output.out(`(${rows.length} row${rows.length === 1 ? '' : 's'})`)
     }
     return EXIT.ok
@@ -25,5 +34,9 @@ export async function queryCommand(ctx: AppContext, output: Output, sql: string)
 
 function cellText(value: unknown): string {
   if (value === null || value === undefined) return 'NULL'
-  return typeof value === 'object' ? JSON.stringify(value) : String(value as string | number | boolean)
+  if (typeof value === 'string') return value
+  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') {
+    return value.toString()
+  }
+  return JSON.stringify(value)
 }

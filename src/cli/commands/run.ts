@@ -19,7 +19,11 @@ export interface RunCommandOptions {
   trigger?: string
 }
 
-export async function runCommand(ctx: AppContext, output: Output, opts: RunCommandOptions): Promise<ExitCode> {
+export async function runCommand(
+  ctx: AppContext,
+  output: Output,
+  opts: RunCommandOptions,
+): Promise<ExitCode> {
   if (ctx.sources.length === 0) return explainNoSources(output)
   const window = parseWindow(opts)
   const warehouse = await ctx.openWarehouse()
@@ -28,7 +32,13 @@ export async function runCommand(ctx: AppContext, output: Output, opts: RunComma
     const printer = output.isTty && !output.json ? createProgressPrinter(output) : undefined
     const report = await runPipeline(
       { sources: ctx.sources, warehouse, logger: ctx.logger, clock: ctx.clock },
-      { ...window, only: splitList(opts.sources), initialDays: ctx.config.run.initialDays, trigger: opts.trigger ?? 'cli', onProgress: printer },
+      {
+        ...window,
+        only: splitList(opts.sources),
+        initialDays: ctx.config.run.initialDays,
+        trigger: opts.trigger ?? 'cli',
+        onProgress: printer,
+      },
     )
     printReport(output, report)
     return report.status === 'succeeded' ? EXIT.ok : EXIT.partial
@@ -49,7 +59,12 @@ export function parseWindow(opts: { from?: string; to?: string }): { from?: stri
 }
 
 function splitList(value: string | undefined): string[] | undefined {
-  return value ? value.split(',').map((s) => s.trim()).filter(Boolean) : undefined
+  return value
+    ? value
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean)
+    : undefined
 }
 
 function explainNoSources(output: Output): ExitCode {
@@ -60,7 +75,8 @@ function explainNoSources(output: Output): ExitCode {
     'To see the whole pipeline work without keys, run the demo against the bundled simulators:',
     '  npm run demo        (or: ai-usage demo --days 30)',
   ]
-  if (output.json) printJson(output, { error: lines[0], code: 'CONFIG_INVALID', required: KNOWN_SOURCES })
+  if (output.json)
+    printJson(output, { error: lines[0], code: 'CONFIG_INVALID', required: KNOWN_SOURCES })
   else output.err(lines.join('\n'))
   return EXIT.usage
 }
@@ -76,7 +92,9 @@ export function printReport(output: Output, report: RunReport): void {
     r.retries,
     `${(r.durationMs / 1000).toFixed(1)}s`,
   ])
-  output.out(formatTable(['resource', 'status', 'window', 'rows', 'pages', 'retries', 'time'], rows))
+  output.out(
+    formatTable(['resource', 'status', 'window', 'rows', 'pages', 'retries', 'time'], rows),
+  )
   for (const r of report.resources.filter((x) => x.status === 'failed')) {
     output.out(`\n✗ ${r.vendor}.${r.resource} failed: ${r.error?.message ?? ''}`)
   }

@@ -42,8 +42,20 @@ export async function statusCommand(ctx: AppContext, output: Output): Promise<Ex
     } else if (rows.length === 0) {
       output.out('Nothing loaded yet. Run `ai-usage run` (or `npm run demo`).')
     } else {
-      const table = rows.map((r) => [`${r.vendor}.${r.resource}`, r.cursor_day ?? '-', r.last_run_at?.slice(0, 19) ?? '-', r.last_status ?? '-', String(r.rows_loaded ?? 0), r.last_error ?? ''])
-      output.out(formatTable(['resource', 'cursor', 'last run (UTC)', 'status', 'rows', 'last error'], table))
+      const table = rows.map((r) => [
+        `${r.vendor}.${r.resource}`,
+        r.cursor_day ?? '-',
+        r.last_run_at?.slice(0, 19) ?? '-',
+        r.last_status ?? '-',
+        String(r.rows_loaded ?? 0),
+        r.last_error ?? '',
+      ])
+      output.out(
+        formatTable(
+          ['resource', 'cursor', 'last run (UTC)', 'status', 'rows', 'last error'],
+          table,
+        ),
+      )
     }
     return rows.some((r) => r.last_status === 'failed') ? EXIT.partial : EXIT.ok
   } finally {

@@ -25,8 +25,12 @@ export function createAnthropicClient(options: AnthropicClientOptions): HttpClie
     baseUrl: options.baseUrl,
     headers: () => ({ 'x-api-key': options.apiKey, 'anthropic-version': ANTHROPIC_VERSION }),
     arrayStyle: 'brackets',
-    authHint: 'check ANTHROPIC_ADMIN_API_KEY (an Admin key, sk-ant-admin01-…, from Console → Settings → Admin keys)',
-    rateLimit: createRateLimiter({ requestsPerMinute: options.requestsPerMinute, clock: options.clock }),
+    authHint:
+      'check ANTHROPIC_ADMIN_API_KEY (an Admin key, sk-ant-admin01-…, from Console → Settings → Admin keys)',
+    rateLimit: createRateLimiter({
+      requestsPerMinute: options.requestsPerMinute,
+      clock: options.clock,
+    }),
     clock: options.clock,
     logger: options.logger,
     fetch: options.fetch,

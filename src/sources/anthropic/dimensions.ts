@@ -7,15 +7,29 @@ import { paginateIdCursor } from '../../http/paginate.js'
 import type { z } from 'zod'
 import { parsePageOrThrow, type ParseWhere } from '../parse.js'
 import type { ExtractContext, NormalizeContext, RawPage, Resource } from '../source.js'
-import { apiKeySchema, listPageSchema, organizationSchema, userSchema, workspaceSchema } from './payloads.js'
+import {
+  apiKeySchema,
+  listPageSchema,
+  organizationSchema,
+  userSchema,
+  workspaceSchema,
+} from './payloads.js'
 
 interface ListBody {
   has_more?: boolean
   last_id?: string | null
 }
 
-async function* listPages(ctx: ExtractContext, path: string, query: Record<string, string | number | boolean>) {
-  const opts = { afterParam: 'after_id', hasMore: (b: ListBody) => b.has_more === true, lastId: (b: ListBody) => b.last_id ?? undefined }
+async function* listPages(
+  ctx: ExtractContext,
+  path: string,
+  query: Record<string, string | number | boolean>,
+) {
+  const opts = {
+    afterParam: 'after_id',
+    hasMore: (b: ListBody) => b.has_more === true,
+    lastId: (b: ListBody) => b.last_id ?? undefined,
+  }
   const req = { path, query: { limit: 1000, ...query }, endpoint: path, signal: ctx.signal }
   for await (const p of paginateIdCursor<ListBody>(ctx.http, req, opts)) {
     yield { page: p.page, retries: p.retries, body: p.body } satisfies RawPage
@@ -36,37 +50,53 @@ function listResource<S extends z.ZodType>(
     name,
     tables: [{ name: table, primaryKey: ['id'], writeDisposition: 'merge' }],
     extract: (ctx) => listPages(ctx, path, query),
-    normalize: (page, ctx) => ({ [table]: parsePageOrThrow(schema, page, where).data.map((i) => toRow(i as z.infer<S>, ctx)) }),
+    normalize: (page, ctx) => ({
+      [table]: parsePageOrThrow(schema, page, where).data.map((i) => toRow(i, ctx)),
+    }),
   }
 }
 
 const lower = (s: string | null | undefined) => (s ? s.toLowerCase() : null)
 
-export const usersResource = listResource('users', 'anthropic_users', '/v1/organizations/users', {}, userSchema, (u, ctx) => ({
-  id: u.id,
-  email: lower(u.email),
-  name: u.name ?? null,
-  role: u.role ?? null,
-  added_at: u.added_at ?? null,
-  last_seen_at: ctx.capturedAt,
-  raw_json: rawJson(u),
-}))
+export const usersResource = listResource(
+  'users',
+  'anthropic_users',
+  '/v1/organizations/users',
+  {},
+  userSchema,
+  (u, ctx) => ({
+    id: u.id,
+    email: lower(u.email),
+    name: u.name ?? null,
+    role: u.role ?? null,
+    added_at: u.added_at ?? null,
+    last_seen_at: ctx.capturedAt,
+    raw_json: rawJson(u),
+  }),
+)
 
-export const apiKeysResource = listResource('api_keys', 'anthropic_api_keys', '/v1/organizations/api_keys', {}, apiKeySchema, (k, ctx) => ({
-  id: k.id,
-  name: k.name ?? null,
-  status: k.status ?? null,
-  workspace_id: k.workspace_id ?? null,
-  created_at: k.created_at ?? null,
-  expires_at: k.expires_at ?? null,
-  partial_key_hint: k.partial_key_hint ?? null,
-  created_by_id: k.created_by?.id ?? null,
-  created_by_type: k.created_by?.type ?? null,
-  principal_id: k.principal?.id ?? null,
-  principal_type: k.principal?.type ?? null,
-  last_seen_at: ctx.capturedAt,
-  raw_json: rawJson(k),
-}))
+export const apiKeysResource = listResource(
+  'api_keys',
+  'anthropic_api_keys',
+  '/v1/organizations/api_keys',
+  {},
+  apiKeySchema,
+  (k, ctx) => ({
+    id: k.id,
+    name: k.name ?? null,
+    status: k.status ?? null,
+    workspace_id: k.workspace_id ?? null,
+    created_at: k.created_at ?? null,
+    expires_at: k.expires_at ?? null,
+    partial_key_hint: k.partial_key_hint ?? null,
+    created_by_id: k.created_by?.id ?? null,
+    created_by_type: k.created_by?.type ?? null,
+    principal_id: k.principal?.id ?? null,
+    principal_type: k.principal?.type ?? null,
+    last_seen_at: ctx.capturedAt,
+    raw_json: rawJson(k),
+  }),
+)
 
 export const workspacesResource = listResource(
   'workspaces',
@@ -91,11 +121,24 @@ export const organizationResource: Resource = {
   name: 'organization',
   tables: [{ name: 'anthropic_organizations', primaryKey: ['id'], writeDisposition: 'merge' }],
   extract: async function* (ctx) {
-    const res = await ctx.http.request({ path: '/v1/organizations/me', endpoint: 'me', signal: ctx.signal })
+    const res = await ctx.http.request({
+      path: '/v1/organizations/me',
+      endpoint: 'me',
+      signal: ctx.signal,
+    })
     yield { page: 1, retries: res.attempts - 1, body: res.body }
   },
   normalize: (page, ctx) => {
     const org = parsePageOrThrow(organizationSchema, page, ORG)
-    return { anthropic_organizations: [{ id: org.id, name: org.name ?? null, last_seen_at: ctx.capturedAt, raw_json: rawJson(org) }] }
+    return {
+      anthropic_organizations: [
+        {
+          id: org.id,
+          name: org.name ?? null,
+          last_seen_at: ctx.capturedAt,
+          raw_json: rawJson(org),
+        },
+      ],
+    }
   },
 }

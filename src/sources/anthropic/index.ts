@@ -7,7 +7,12 @@ import type { Logger } from '../../core/logger.js'
 import type { Source } from '../source.js'
 import { createAnthropicClient } from './client.js'
 import type { AnthropicConfig } from './config.js'
-import { apiKeysResource, organizationResource, usersResource, workspacesResource } from './dimensions.js'
+import {
+  apiKeysResource,
+  organizationResource,
+  usersResource,
+  workspacesResource,
+} from './dimensions.js'
 import { claudeCodeResource, costReportResource, messagesUsageResource } from './reports.js'
 
 export interface AnthropicSourceDeps {
@@ -19,7 +24,10 @@ export interface AnthropicSourceDeps {
 }
 
 /** Returns undefined when no Admin API key is configured (the source is then off). */
-export function createAnthropicSource(config: AnthropicConfig, deps: AnthropicSourceDeps): Source | undefined {
+export function createAnthropicSource(
+  config: AnthropicConfig,
+  deps: AnthropicSourceDeps,
+): Source | undefined {
   if (!config.adminApiKey) return undefined
   const http = createAnthropicClient({
     apiKey: config.adminApiKey,

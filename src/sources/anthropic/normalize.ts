@@ -32,7 +32,12 @@ export function normalizeCostPage(page: RawPage): TableRows {
 
 function costRow(day: string, r: CostResult, page: RawPage): Row {
   if (r.currency !== 'USD') {
-    throw payloadError(`anthropic cost_report: currency ${r.currency} is not USD`, COST, page.window, { day, field: 'currency' })
+    throw payloadError(
+      `anthropic cost_report: currency ${r.currency} is not USD`,
+      COST,
+      page.window,
+      { day, field: 'currency' },
+    )
   }
   return {
     usage_date: day,
@@ -62,7 +67,13 @@ export function normalizeUsagePage(page: RawPage): TableRows {
   return { anthropic_messages_usage: rows }
 }
 
-const USAGE_METRICS = ['uncached_input_tokens', 'cache_read_input_tokens', 'cache_creation', 'output_tokens', 'server_tool_use']
+const USAGE_METRICS = [
+  'uncached_input_tokens',
+  'cache_read_input_tokens',
+  'cache_creation',
+  'output_tokens',
+  'server_tool_use',
+]
 
 function usageRow(day: string, r: UsageResult): Row {
   return {
@@ -98,14 +109,27 @@ export function normalizeClaudeCodePage(page: RawPage, _ctx: NormalizeContext): 
 function claudeCodeRow(r: ClaudeCodeRecord, page: RawPage): Row {
   const day = bucketDay(r.date, CLAUDE_CODE, page.window)
   if (page.window && (day < page.window.from || day > page.window.to)) {
-    throw payloadError(`anthropic claude_code: record dated ${day} outside the requested day`, CLAUDE_CODE, page.window, { field: 'date' })
+    throw payloadError(
+      `anthropic claude_code: record dated ${day} outside the requested day`,
+      CLAUDE_CODE,
+      page.window,
+      { field: 'date' },
+    )
   }
   const email = r.actor.type === 'user_actor' ? r.actor.email_address.toLowerCase() : null
   const keyName = r.actor.type === 'api_actor' ? r.actor.api_key_name : null
   const tools = Object.values(r.tool_actions ?? {})
   return {
     usage_date: day,
-    line_key: lineKey({ actor: email ?? keyName, actor_type: r.actor.type, customer_type: r.customer_type, terminal_type: r.terminal_type, is_remote: r.is_remote, subscription_type: r.subscription_type, organization_id: r.organization_id }),
+    line_key: lineKey({
+      actor: email ?? keyName,
+      actor_type: r.actor.type,
+      customer_type: r.customer_type,
+      terminal_type: r.terminal_type,
+      is_remote: r.is_remote,
+      subscription_type: r.subscription_type,
+      organization_id: r.organization_id,
+    }),
     actor_type: r.actor.type,
     actor_email: email,
     actor_api_key_name: keyName,
@@ -128,7 +152,10 @@ function claudeCodeRow(r: ClaudeCodeRecord, page: RawPage): Row {
 
 /** One row per model; a model listed twice for the same actor-day is summed, not doubled. */
 function modelRows(r: ClaudeCodeRecord, parent: Row): Row[] {
-  const byModel = new Map<string, { input: number; output: number; read: number; write: number; cost: bigint }>()
+  const byModel = new Map<
+    string,
+    { input: number; output: number; read: number; write: number; cost: bigint }
+  >()
   for (const m of r.model_breakdown ?? []) {
     const acc = byModel.get(m.model) ?? { input: 0, output: 0, read: 0, write: 0, cost: 0n }
     acc.input += m.tokens.input

@@ -43,7 +43,10 @@ export const usageResultSchema = z.looseObject({
   uncached_input_tokens: count,
   cache_read_input_tokens: count,
   cache_creation: z
-    .looseObject({ ephemeral_5m_input_tokens: count.optional(), ephemeral_1h_input_tokens: count.optional() })
+    .looseObject({
+      ephemeral_5m_input_tokens: count.optional(),
+      ephemeral_1h_input_tokens: count.optional(),
+    })
     .nullable()
     .optional(),
   output_tokens: count,
@@ -82,7 +85,12 @@ export const claudeCodeRecordSchema = z.looseObject({
     .array(
       z.looseObject({
         model: z.string().min(1),
-        tokens: z.looseObject({ input: count, output: count, cache_read: count, cache_creation: count }),
+        tokens: z.looseObject({
+          input: count,
+          output: count,
+          cache_read: count,
+          cache_creation: count,
+        }),
         // A NUMBER of cents (186 = $1.86), unlike the cost report's decimal string.
         estimated_cost: z.looseObject({ currency: z.string(), amount: z.number().nonnegative() }),
       }),
@@ -137,4 +145,8 @@ export const workspaceSchema = z.looseObject({
   display_color: nullableString,
 })
 
-export const organizationSchema = z.looseObject({ id: z.string().min(1), name: nullableString, type: z.string().optional() })
+export const organizationSchema = z.looseObject({
+  id: z.string().min(1),
+  name: nullableString,
+  type: z.string().optional(),
+})

@@ -19,8 +19,16 @@ const NEXT_PAGE = {
   nextToken: (b: PageBody) => b.next_page ?? undefined,
 }
 
-async function* pagesOf(ctx: ExtractContext, req: HttpRequest, window: DayRange): AsyncIterable<RawPage> {
-  for await (const p of paginateNextPage<PageBody>(ctx.http, { ...req, signal: ctx.signal }, NEXT_PAGE)) {
+async function* pagesOf(
+  ctx: ExtractContext,
+  req: HttpRequest,
+  window: DayRange,
+): AsyncIterable<RawPage> {
+  for await (const p of paginateNextPage<PageBody>(
+    ctx.http,
+    { ...req, signal: ctx.signal },
+    NEXT_PAGE,
+  )) {
     yield { page: p.page, window, retries: p.retries, body: p.body }
   }
 }
@@ -48,12 +56,26 @@ export interface ReportOptions {
 export function costReportResource(o: ReportOptions): Resource {
   return {
     name: 'cost_report',
-    tables: [{ name: 'anthropic_cost_report', primaryKey: ['usage_date', 'line_key'], writeDisposition: 'replace_window', dateColumn: 'usage_date' }],
+    tables: [
+      {
+        name: 'anthropic_cost_report',
+        primaryKey: ['usage_date', 'line_key'],
+        writeDisposition: 'replace_window',
+        dateColumn: 'usage_date',
+      },
+    ],
     incremental: { lookbackDays: o.lookbackDays, initialDays: 90, chunkDays: 31 },
     extract: (ctx, window) => {
       const w = requireWindow(window)
-      const query = { ...windowQuery(w, o.bucketsPerPage), group_by: ['workspace_id', 'description'] }
-      return pagesOf(ctx, { path: '/v1/organizations/cost_report', query, endpoint: 'cost_report' }, w)
+      const query = {
+        ...windowQuery(w, o.bucketsPerPage),
+        group_by: ['workspace_id', 'description'],
+      }
+      return pagesOf(
+        ctx,
+        { path: '/v1/organizations/cost_report', query, endpoint: 'cost_report' },
+        w,
+      )
     },
     normalize: (page) => normalizeCostPage(page),
   }
@@ -62,14 +84,29 @@ export function costReportResource(o: ReportOptions): Resource {
 export function messagesUsageResource(o: ReportOptions): Resource {
   return {
     name: 'messages_usage',
-    tables: [{ name: 'anthropic_messages_usage', primaryKey: ['usage_date', 'line_key'], writeDisposition: 'replace_window', dateColumn: 'usage_date' }],
+    tables: [
+      {
+        name: 'anthropic_messages_usage',
+        primaryKey: ['usage_date', 'line_key'],
+        writeDisposition: 'replace_window',
+        dateColumn: 'usage_date',
+      },
+    ],
     incremental: { lookbackDays: o.lookbackDays, initialDays: 90, chunkDays: 31 },
     extract: (ctx, window) => {
       const w = requireWindow(window)
       // At most 5 group_by[] dimensions per request (more is a 400).
       const group_by = ['api_key_id', 'workspace_id', 'model', 'service_tier', 'context_window']
       const query = { ...windowQuery(w, o.bucketsPerPage), group_by }
-      return pagesOf(ctx, { path: '/v1/organizations/usage_report/messages', query, endpoint: 'usage_report_messages' }, w)
+      return pagesOf(
+        ctx,
+        {
+          path: '/v1/organizations/usage_report/messages',
+          query,
+          endpoint: 'usage_report_messages',
+        },
+        w,
+      )
     },
     normalize: (page) => normalizeUsagePage(page),
   }
@@ -79,8 +116,18 @@ export function claudeCodeResource(o: Pick<ReportOptions, 'lookbackDays'>): Reso
   return {
     name: 'claude_code',
     tables: [
-      { name: 'anthropic_claude_code', primaryKey: ['usage_date', 'line_key'], writeDisposition: 'replace_window', dateColumn: 'usage_date' },
-      { name: 'anthropic_claude_code_models', primaryKey: ['usage_date', 'line_key', 'model'], writeDisposition: 'replace_window', dateColumn: 'usage_date' },
+      {
+        name: 'anthropic_claude_code',
+        primaryKey: ['usage_date', 'line_key'],
+        writeDisposition: 'replace_window',
+        dateColumn: 'usage_date',
+      },
+      {
+        name: 'anthropic_claude_code_models',
+        primaryKey: ['usage_date', 'line_key', 'model'],
+        writeDisposition: 'replace_window',
+        dateColumn: 'usage_date',
+      },
     ],
     incremental: { lookbackDays: o.lookbackDays, initialDays: 90, chunkDays: 7 },
     extract: (ctx, window) => claudeCodePages(ctx, requireWindow(window)),
@@ -91,7 +138,11 @@ export function claudeCodeResource(o: Pick<ReportOptions, 'lookbackDays'>): Reso
 async function* claudeCodePages(ctx: ExtractContext, window: DayRange): AsyncIterable<RawPage> {
   let page = 0
   for (const day of daysIn(window)) {
-    const req = { path: '/v1/organizations/usage_report/claude_code', query: { starting_at: day, limit: 1000 }, endpoint: 'usage_report_claude_code' }
+    const req = {
+      path: '/v1/organizations/usage_report/claude_code',
+      query: { starting_at: day, limit: 1000 },
+      endpoint: 'usage_report_claude_code',
+    }
     for await (const p of pagesOf(ctx, req, { from: day, to: day })) yield { ...p, page: ++page }
   }
 }
