@@ -92,6 +92,15 @@ describe('IAM', () => {
     expect(invoke.count).toContain('var.deployer_can_invoke')
   })
 
+  it('lets operators call the service and read the dataset, nothing more', () => {
+    const operators = grants.filter((g) => g.name.startsWith('operator_'))
+    expect(summary(operators)).toEqual([
+      'google_bigquery_dataset_iam_member roles/bigquery.dataViewer',
+      'google_cloud_run_v2_service_iam_member roles/run.invoker',
+    ])
+    for (const g of operators) expect(g.member).toBe('${each.value}')
+  })
+
   it('lets only the production environment impersonate the production deployer', () => {
     const principal = (root: string) =>
       String(moduleAt(all, `envs/${root}`).locals.deployer_principal)

@@ -34,4 +34,5 @@ module "environment" {
   deployer_principal  = local.deployer_principal
   deployer_can_invoke = false
   alert_emails        = var.alert_emails
+  operators           = var.operators
 }

@@ -33,3 +33,9 @@ variable "alert_emails" {
   type        = list(string)
   default     = []
 }
+
+variable "operators" {
+  description = "Who may call the service (GET /runs/:id) and read the dataset, e.g. group:ai-usage-oncall@example.com."
+  type        = list(string)
+  default     = []
+}

@@ -35,4 +35,5 @@ module "environment" {
   deployer_principal  = local.deployer_principal
   deployer_can_invoke = true
   alert_emails        = var.alert_emails
+  operators           = var.operators
 }

@@ -58,3 +58,25 @@ resource "google_cloud_run_v2_service_iam_member" "scheduler_invoker" {
   role     = "roles/run.invoker"
   member   = "serviceAccount:${google_service_account.scheduler[0].email}"
 }
+
+# People on call: call the private service and read (never write) the dataset. Running
+# queries also needs roles/bigquery.jobUser on the project, which is granted outside this
+# module because it is project-wide.
+resource "google_cloud_run_v2_service_iam_member" "operator_invoker" {
+  for_each = var.create_cloud_run ? toset(var.operators) : toset([])
+
+  project  = var.project_id
+  location = var.region
+  name     = google_cloud_run_v2_service.pipeline[0].name
+  role     = "roles/run.invoker"
+  member   = each.value
+}
+
+resource "google_bigquery_dataset_iam_member" "operator_viewer" {
+  for_each = toset(var.operators)
+
+  project    = var.project_id
+  dataset_id = google_bigquery_dataset.warehouse.dataset_id
+  role       = "roles/bigquery.dataViewer"
+  member     = each.value
+}

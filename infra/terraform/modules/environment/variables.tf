@@ -203,3 +203,9 @@ variable "labels" {
   type        = map(string)
   default     = {}
 }
+
+variable "operators" {
+  description = "Principals (e.g. group:ai-usage-oncall@example.com) who may call the service (GET /runs/:id, dashboard) and read the dataset."
+  type        = list(string)
+  default     = []
+}
