@@ -43,20 +43,15 @@ export function dailyUsageData(rawBody: unknown, ctx: RouteContext) {
     const active = users.filter((rows) => rows.some((r) => r.isActive))
     return { data: active.flat(), period }
   }
-  const { slice, pagination } = pageOf(users, page)
-  const { numPages, currentPage, ...rest } = pagination
-  return {
-    data: slice.flat(),
-    period,
-    pagination: {
-      page: currentPage,
-      pageSize: rest.pageSize,
-      totalUsers: users.length,
-      totalPages: numPages,
-      hasNextPage: rest.hasNextPage,
-      hasPreviousPage: rest.hasPreviousPage,
-    },
+  const { slice, pagination: p } = pageOf(users, page)
+  // Same paging as the events endpoint, under this endpoint's documented field names.
+  const pagination = { page: p.currentPage, pageSize: p.pageSize, totalUsers: users.length }
+  const more = {
+    totalPages: p.numPages,
+    hasNextPage: p.hasNextPage,
+    hasPreviousPage: p.hasPreviousPage,
   }
+  return { data: slice.flat(), period, pagination: { ...pagination, ...more } }
 }
 
 export function filteredUsageEvents(rawBody: unknown, ctx: RouteContext) {
