@@ -65,10 +65,11 @@ function gate(deps: ReportRouteDeps, c: Context, scope: Scope): Response | undef
 function oneDay(deps: ReportRouteDeps, c: Context, scope: Scope, kind: ReportKind): Response {
   const blocked = gate(deps, c, scope)
   if (blocked) return blocked
-  const day = c.req.query('day')
-  if (day === undefined) return validationFailed('"day" wasn\'t supplied.')
-  if (!isDay(day))
-    return validationFailed(`"${(day as string).slice(0, 20)}" is not a date (YYYY-MM-DD).`)
+  const raw = c.req.query('day')
+  if (raw === undefined) return validationFailed('"day" wasn\'t supplied.')
+  const day = isDay(raw) ? raw : undefined
+  if (day === undefined)
+    return validationFailed(`"${raw.slice(0, 20)}" is not a date (YYYY-MM-DD).`)
   const nowMs = deps.nowMs()
   const { first, last } = reportWindow(nowMs)
   if (day < first || day > last) return notFound()
