@@ -181,6 +181,25 @@ describe('cost_report grouping and units', () => {
     }
   })
 
+  it('matches truth.costByModel when rows are summed by model (or cost_type)', async () => {
+    const from = addDays(TODAY, -7)
+    const res = await getJson(sim, COST, {
+      starting_at: from,
+      ending_at: TODAY,
+      'group_by[]': ['description'],
+    })
+    const served = new Map<string, Money>()
+    for (const row of res.body.data.flatMap((b) => b.results)) {
+      const key = (row.model ?? row.cost_type) as string
+      served.set(key, sum([served.get(key) ?? ZERO, cents(row.amount as string)]))
+    }
+    const truth = sim.truth.costByModel(from, addDays(TODAY, -1))
+    expect(served).toEqual(truth)
+    expect([...truth.keys()]).toEqual(
+      expect.arrayContaining(['web_search', 'code_execution', 'claude-opus-4-6']),
+    )
+  })
+
   it('bills each token line as usage tokens × list price', async () => {
     const day = addDays(TODAY, -4)
     const tokens = sim.truth.tokensByDay(day, day).get(day)!

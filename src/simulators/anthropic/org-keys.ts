@@ -113,13 +113,24 @@ function createdDay(rng: Random, ctx: KeyContext, lateChance: number, maxDaysBef
   return addDays(ctx.historyStart, rng.int(0, Math.floor(ctx.historyDays * 0.6)))
 }
 
+/** Heavy users have one or two personal keys, regular and light users sometimes one; the first
+ *  idle person has a key that is never used. */
+function devKeyCount(rng: Random, ctx: KeyContext, user: AnthropicUser): number {
+  switch (user.person.activity) {
+    case 'heavy':
+      return rng.chance(0.5) ? 2 : 1
+    case 'regular':
+      return rng.chance(0.6) ? 1 : 0
+    case 'light':
+      return rng.chance(0.3) ? 1 : 0
+    case 'idle':
+      return user === ctx.users.find((u) => u.person.activity === 'idle') ? 1 : 0
+  }
+}
+
 function devKeys(rng: Random, ctx: KeyContext, user: AnthropicUser): AnthropicApiKey[] {
   const level = user.person.activity
-  const count = { heavy: rng.chance(0.5) ? 2 : 1, regular: rng.chance(0.6) ? 1 : 0 }[
-    level as string
-  ]
-  const idleKey = level === 'idle' && user === ctx.users.find((u) => u.person.activity === 'idle')
-  const n = count ?? (level === 'light' && rng.chance(0.3) ? 1 : idleKey ? 1 : 0)
+  const n = devKeyCount(rng, ctx, user)
   return Array.from({ length: n }, (_, i) => {
     // Legacy keys (about one in five) were minted before keys carried a principal.
     const principal = rng.chance(0.2) ? null : ({ id: user.id, type: 'user' } as const)
