@@ -79,6 +79,27 @@ export function defineLoadCases(h: ContractHarness): void {
     ])
   })
 
+  it('merge matches NULL key parts null-safely instead of adding a second row', async () => {
+    const wh = await h.open()
+    const merge = (loadId: string, amount: string) => {
+      const request = costLoad(loadId, '2025-03-01', '2025-03-01', [
+        costRow('2025-03-01', 'a', { amount_usd: amount }),
+      ])
+      request.tables = [
+        {
+          ...request.tables[0]!,
+          disposition: 'merge',
+          primaryKey: ['usage_date', 'line_key', 'workspace_id'],
+        },
+      ]
+      return wh.load(request)
+    }
+    await merge('l1', '1')
+    await merge('l2', '2')
+    const rows = await wh.query<{ amount_usd: string }>(COST_ROWS)
+    expect(rows.map((r) => dollars(r.amount_usd))).toEqual([dollars('2')])
+  })
+
   it('commits a multi-table load atomically: a failing child table leaves no parent rows', async () => {
     const wh = await h.open()
     const day = '2025-03-01'

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { isoToMicros, scaleDecimal } from './cells.js'
+import { isoToMicros, scaleDecimal, scaledText } from './cells.js'
 import { isoFromMicros } from './results.js'
 
 describe('scaleDecimal', () => {
@@ -9,6 +9,12 @@ describe('scaleDecimal', () => {
     expect(scaleDecimal('-1.5', 9)).toBe(-1500000000n)
     expect(scaleDecimal('1e-7', 9)).toBe(100n)
     expect(scaleDecimal('2.50000000000', 9)).toBe(2500000000n)
+  })
+
+  it('formats a scaled value back as canonical decimal text', () => {
+    expect(scaledText(1n, 9)).toBe('0.000000001')
+    expect(scaledText(-1500000000n, 9)).toBe('-1.500000000')
+    expect(scaledText(42n, 0)).toBe('42')
   })
 
   it('refuses to drop a non-zero digit or parse garbage', () => {

@@ -3,7 +3,7 @@
 // DECIMAL is built from the decimal text as a scaled bigint and refused if it would lose a
 // digit; TIMESTAMP offsets are applied here because DuckDB's text cast ignores them.
 
-import { DuckDBDateValue, DuckDBDecimalValue, DuckDBTimestampValue } from '@duckdb/node-api'
+import { DuckDBDateValue, DuckDBTimestampValue } from '@duckdb/node-api'
 import type { DuckDBAppender } from '@duckdb/node-api'
 import { PipelineError } from '../../core/errors.js'
 import { isDay, startOfDayMs } from '../../core/days.js'
@@ -39,7 +39,7 @@ function pickWriter(column: ColumnInfo, misfit: Misfit): Writer {
     case 'decimal':
       return decimalWriter(column.width ?? 38, column.scale ?? 0, misfit)
     case 'date':
-      return (a, c) => a.appendDate(new DuckDBDateValue(dayNumber(c, misfit)))
+      return dateWriter(misfit)
     case 'timestamp':
       return (a, c) => a.appendTimestamp(new DuckDBTimestampValue(isoText(c, misfit)))
     case 'bigint':
@@ -56,13 +56,36 @@ function pickWriter(column: ColumnInfo, misfit: Misfit): Writer {
   }
 }
 
+/** Validated as an exact scaled bigint, appended as canonical text: the driver's appendDecimal
+ *  builds a type object per value and is several times slower than DuckDB's exact text cast. */
 function decimalWriter(width: number, scale: number, misfit: Misfit): Writer {
   const limit = 10n ** BigInt(width)
   return (a, c) => {
     const scaled = scaleDecimal(numericText(c, misfit), scale)
     if (scaled === undefined) throw misfit(c, ` with more than ${scale} decimals or not a decimal`)
     if (scaled >= limit || -scaled >= limit) throw misfit(c, ` too large for the column`)
-    a.appendDecimal(new DuckDBDecimalValue(scaled, width, scale))
+    a.appendVarchar(scaledText(scaled, scale))
+  }
+}
+
+export function scaledText(scaled: bigint, scale: number): string {
+  const negative = scaled < 0n
+  const digits = (negative ? -scaled : scaled).toString().padStart(scale + 1, '0')
+  const whole = digits.slice(0, digits.length - scale)
+  const text = scale === 0 ? whole : `${whole}.${digits.slice(digits.length - scale)}`
+  return negative ? `-${text}` : text
+}
+
+/** Days repeat across a batch, so each distinct day is validated and converted once. */
+function dateWriter(misfit: Misfit): Writer {
+  const cache = new Map<string, DuckDBDateValue>()
+  return (a, c) => {
+    let value = typeof c === 'string' ? cache.get(c) : undefined
+    if (value === undefined) {
+      value = new DuckDBDateValue(dayNumber(c, misfit))
+      cache.set(c as string, value)
+    }
+    a.appendDate(value)
   }
 }
 

@@ -59,14 +59,22 @@ export async function stageRows(
   const names = columns.map((c) => c.name)
   await callDuckdb(context, async () => {
     const appender = await conn.createAppender(stagingName(load.table), 'main', 'temp')
+    let failed = true
     try {
       for (const row of load.rows) {
         for (let i = 0; i < writers.length; i++) writers[i]!(appender, row[names[i]!] ?? null)
         appender.endRow()
       }
       appender.flushSync()
+      failed = false
     } finally {
-      appender.closeSync()
+      // Closing after a failure may complain about the half-appended row; the first error wins
+      // (the transaction rolls the staging table back anyway).
+      try {
+        appender.closeSync()
+      } catch (error) {
+        if (!failed) throw error
+      }
     }
   })
   return { columns: names, rows: load.rows.length }
