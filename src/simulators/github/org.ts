@@ -101,10 +101,10 @@ interface Candidate {
   activity: ActivityLevel
 }
 
-/** ~90% of the synthetic people hold a Copilot seat, plus 2–5 contractors with no email. */
+/** ~90% of the synthetic people hold a Copilot seat, plus 3–6 contractors with no email. */
 function seatCandidates(seed: number, rng: Random): Candidate[] {
   const staff = syntheticPeople(seed).filter(() => rng.chance(0.9))
-  const contractors = Array.from({ length: rng.int(2, 5) }, (_, i) => ({
+  const contractors = Array.from({ length: rng.int(3, 6) }, (_, i) => ({
     name: `Contractor ${String.fromCharCode(97 + i)}${rng.int(10, 99)}`,
     email: null,
     team: rng.pick(TEAM_NAMES),
