@@ -53,7 +53,9 @@ describe('DuckDB warehouse', () => {
     await wh.load(costLoad('l1', '2025-03-01', '2025-03-01', [costRow('2025-03-01', 'a')]))
     const rows = await wh.query('SELECT _load_id, _loaded_at FROM anthropic_cost_report')
     expect(rows).toEqual([{ _load_id: 'l1', _loaded_at: '2025-03-02T06:00:00.000Z' }])
-    expect(logger.entries.find((e) => e.event === 'load.committed')?.fields).toMatchObject({
+    expect(
+      logger.entries.find((e) => e.event === 'warehouse.load.committed')?.fields,
+    ).toMatchObject({
       loadId: 'l1',
     })
   })

@@ -62,7 +62,8 @@ export class DuckdbWarehouse implements Warehouse {
     return this.write(async (conn) => {
       const started = this.deps.clock.now().getTime()
       const result = await runLoad(conn, request, this.deps)
-      this.deps.logger.info('load.committed', {
+      // Debug only: the pipeline logs the user-facing `load.committed` event itself.
+      this.deps.logger.debug('warehouse.load.committed', {
         loadId: request.record.loadId,
         runId: request.record.runId,
         rows: result.rowsWritten,
