@@ -18,6 +18,11 @@ export const ENV_BINDINGS: readonly EnvBinding[] = [
   { env: 'AI_USAGE_RETENTION_DAYS', path: 'warehouse.bigquery.retentionDays', kind: 'int' },
   { env: 'AI_USAGE_INITIAL_DAYS', path: 'run.initialDays', kind: 'int' },
   { env: 'AI_USAGE_LOG_LEVEL', path: 'logLevel', kind: 'string' },
+  { env: 'PORT', path: 'server.port', kind: 'int' },
+  { env: 'AI_USAGE_RUN_AUDIENCE', path: 'server.audience', kind: 'string' },
+  { env: 'AI_USAGE_RUN_INVOKERS', path: 'server.invokers', kind: 'string' },
+  { env: 'AI_USAGE_OIDC_CERTS_URL', path: 'server.certsUrl', kind: 'string' },
+  { env: 'GOOGLE_CLOUD_PROJECT', path: 'server.projectId', kind: 'string' },
   { env: 'ANTHROPIC_ADMIN_API_KEY', path: 'sources.anthropic.adminApiKey', kind: 'string' },
   { env: 'ANTHROPIC_BASE_URL', path: 'sources.anthropic.baseUrl', kind: 'string' },
   {

@@ -39,6 +39,50 @@ const bigquerySchema = z
   })
   .default({ dataset: 'ai_usage_dev', location: 'US' })
 
+/** Comma-separated in the environment, a list in YAML; blanks dropped, each an email. */
+const emailList = z
+  .union([z.string(), z.array(z.string())])
+  .transform((v) => (Array.isArray(v) ? v : v.split(',')).map((s) => s.trim()).filter(Boolean))
+  .refine((list) => list.every((e) => z.email().safeParse(e).success), {
+    message: 'expected comma-separated email addresses',
+  })
+
+const serverSchema = z
+  .object({
+    port: z
+      .number()
+      .int()
+      .min(1)
+      .max(65535)
+      .default(8080)
+      .describe('Port `ai-usage serve` listens on (Cloud Run sets it). Env: PORT.'),
+    audience: z
+      .url()
+      .optional()
+      .describe(
+        'OIDC audience POST /run tokens must carry: the service URL. Env: AI_USAGE_RUN_AUDIENCE.',
+      ),
+    invokers: emailList
+      .default([])
+      .describe(
+        'Service-account emails allowed to call POST /run and GET /runs/:id. Env: AI_USAGE_RUN_INVOKERS (comma-separated).',
+      ),
+    certsUrl: z
+      .url()
+      .default('https://www.googleapis.com/oauth2/v1/certs')
+      .describe(
+        "Google's ID-token signing certificates (PEM by key id). Env: AI_USAGE_OIDC_CERTS_URL.",
+      ),
+    projectId: z
+      .string()
+      .min(1)
+      .optional()
+      .describe(
+        'GCP project for Cloud Logging trace links (falls back to the BigQuery project). Env: GOOGLE_CLOUD_PROJECT.',
+      ),
+  })
+  .default({ port: 8080, invokers: [], certsUrl: 'https://www.googleapis.com/oauth2/v1/certs' })
+
 export const configSchema = z.object({
   warehouse: z
     .object({
@@ -74,6 +118,7 @@ export const configSchema = z.object({
     .default({
       anthropic: { baseUrl: 'https://api.anthropic.com', lookbackDays: 3, requestsPerMinute: 50 },
     }),
+  server: serverSchema,
   logLevel: z
     .enum(['debug', 'info', 'warn', 'error'])
     .default('info')
