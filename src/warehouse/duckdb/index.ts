@@ -47,7 +47,9 @@ export async function createDuckdbWarehouse(
   ).catch((error: unknown) => {
     throw openError(error, file, options.readOnly === true)
   })
-  const writer = options.readOnly ? undefined : await instance.connect()
+  const writer = options.readOnly
+    ? undefined
+    : await callDuckdb({ op: 'open' }, () => instance.connect())
   return new DuckdbWarehouse({
     instance,
     writer,
