@@ -87,6 +87,7 @@ describe('environments', () => {
     }
     expect(commonEnv).toContain('AI_USAGE_WAREHOUSE      = "bigquery"')
     expect(commonEnv).toContain('GITHUB_ORG')
+    expect(commonEnv).toMatch(/GOOGLE_CLOUD_PROJECT\s*=\s*var\.project_id/)
   })
 
   it('probes /readyz at startup and /healthz for liveness', () => {

@@ -67,8 +67,9 @@ describe('daily Cloud Scheduler job', () => {
     const serviceEnv = String(env.locals.service_env)
     expect(serviceEnv).toMatch(/AI_USAGE_RUN_AUDIENCE\s*=\s*local\.service_url/)
     expect(serviceEnv).toMatch(
-      /AI_USAGE_RUN_INVOKERS\s*=\s*one\(google_service_account\.scheduler\[\*\]\.email\)/,
+      /AI_USAGE_RUN_INVOKERS\s*=\s*join\(",", compact\(concat\(google_service_account\.scheduler\[\*\]\.email, var\.extra_run_invokers\)\)\)/,
     )
+    expect(env.variables.extra_run_invokers!.default).toEqual([])
   })
 
   it('retries failed attempts with exponential backoff inside the HTTP attempt deadline', () => {

@@ -35,4 +35,5 @@ module "environment" {
   deployer_can_invoke = false
   alert_emails        = var.alert_emails
   operators           = var.operators
+  extra_run_invokers  = var.extra_run_invokers
 }

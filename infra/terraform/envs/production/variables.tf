@@ -39,3 +39,9 @@ variable "operators" {
   type        = list(string)
   default     = []
 }
+
+variable "extra_run_invokers" {
+  description = "Service accounts the app accepts besides the scheduler (POST /run, GET /runs/:id)."
+  type        = list(string)
+  default     = []
+}

@@ -32,6 +32,8 @@ locals {
       AI_USAGE_BQ_LOCATION    = var.dataset_location
       AI_USAGE_RETENTION_DAYS = var.retention_days == null ? null : tostring(var.retention_days)
       GITHUB_ORG              = var.github_org
+      # Not set by Cloud Run itself; the app uses it for Cloud Logging trace ids.
+      GOOGLE_CLOUD_PROJECT = var.project_id
     }, var.extra_env) : name => value if value != null
   }
 
@@ -39,7 +41,7 @@ locals {
   service_env = {
     for name, value in merge(local.common_env, {
       AI_USAGE_RUN_AUDIENCE = local.service_url
-      AI_USAGE_RUN_INVOKERS = one(google_service_account.scheduler[*].email)
+      AI_USAGE_RUN_INVOKERS = join(",", compact(concat(google_service_account.scheduler[*].email, var.extra_run_invokers)))
     }) : name => value if var.create_cloud_run && value != null
   }
 

@@ -186,6 +186,12 @@ variable "deployer_can_invoke" {
   default     = false
 }
 
+variable "extra_run_invokers" {
+  description = "Service-account emails the app accepts besides the scheduler (POST /run, GET /runs/:id), e.g. an on-call account."
+  type        = list(string)
+  default     = []
+}
+
 variable "runtime_impersonators" {
   description = "Principals (e.g. group:devs@example.com) that may impersonate the runtime account to run the CLI locally."
   type        = list(string)
