@@ -131,9 +131,11 @@ describe('faults', () => {
     const s = await start()
     await getJson(s, COSTS, { ...WINDOW, group_by: ['project_id', 'line_item'] })
     await getJson(s, COSTS, WINDOW, 'nope')
+    await getJson(s, COSTS, { limit: 3 })
     expect(s.requests.map((r) => [r.method, r.path, r.status])).toEqual([
       ['GET', COSTS, 200],
       ['GET', COSTS, 401],
+      ['GET', COSTS, 400],
     ])
     expect(s.requests[0]?.query).toMatchObject({
       group_by: ['project_id', 'line_item'],

@@ -15,7 +15,7 @@ import {
 } from './admin-objects.js'
 import type { OpenaiData } from './data.js'
 import { notFound } from './errors.js'
-import type { OpenaiOrg, OpenaiProject } from './org.js'
+import type { OpenaiOrg, OpenaiProject, ProjectMember } from './org.js'
 import { queryEnum, queryList, queryOptionalBool } from './params.js'
 
 export interface AdminDeps {
@@ -27,56 +27,59 @@ const LAST_USE_HOUR_S = 17 * 3600
 
 export function registerAdminRoutes(app: Hono, deps: AdminDeps): void {
   const { org } = deps.data
-  const params = (url: string) => new URL(url).searchParams
-  const projectOrThrow = (id: string) => findProjectOrThrow(org, id)
   app.get('/v1/organization/projects', (c) => {
-    const includeArchived = queryOptionalBool(params(c.req.url), 'include_archived') ?? false
+    const query = paramsOf(c.req.url)
+    const includeArchived = queryOptionalBool(query, 'include_archived') ?? false
     const projects = sortedProjects(org).filter((p) => includeArchived || p.archivedAt === null)
-    return c.json(listPage(projects.map(projectObject), params(c.req.url)))
+    return c.json(listPage(projects.map(projectObject), query))
   })
   app.get('/v1/organization/projects/:id', (c) =>
-    c.json(projectObject(projectOrThrow(c.req.param('id')))),
+    c.json(projectObject(findProjectOrThrow(org, c.req.param('id')))),
   )
   app.get('/v1/organization/users', (c) => {
-    const emails = new Set(queryList(params(c.req.url), 'emails'))
+    const query = paramsOf(c.req.url)
+    const emails = new Set(queryList(query, 'emails'))
     const users = org.users.filter((u) => emails.size === 0 || emails.has(u.email))
-    return c.json(listPage(users.map(userObject), params(c.req.url)))
+    return c.json(listPage(users.map(userObject), query))
   })
+  registerProjectRoutes(app, deps)
+}
+
+/** Per-project lists: users (current members only), service accounts, API keys. */
+function registerProjectRoutes(app: Hono, deps: AdminDeps): void {
+  const { org } = deps.data
   app.get('/v1/organization/projects/:id/users', (c) => {
-    const project = projectOrThrow(c.req.param('id'))
+    const project = findProjectOrThrow(org, c.req.param('id'))
     const today = dayOfEpochMs(deps.now().getTime())
-    const members = org.members.filter(
-      (m) => m.projectId === project.id && (m.removedDay === null || m.removedDay > today),
-    )
+    const isCurrent = (m: ProjectMember) => m.removedDay === null || m.removedDay > today
+    const members = org.members.filter((m) => m.projectId === project.id && isCurrent(m))
     const objects = members.flatMap((m) =>
       org.users.filter((u) => u.id === m.userId).map((u) => projectUserObject(m, u)),
     )
-    return c.json(listPage(objects, params(c.req.url)))
+    return c.json(listPage(objects, paramsOf(c.req.url)))
   })
   app.get('/v1/organization/projects/:id/service_accounts', (c) => {
-    const project = projectOrThrow(c.req.param('id'))
+    const project = findProjectOrThrow(org, c.req.param('id'))
     const accounts = org.serviceAccounts.filter((s) => s.projectId === project.id)
-    return c.json(listPage(accounts.map(serviceAccountObject), params(c.req.url)))
+    return c.json(listPage(accounts.map(serviceAccountObject), paramsOf(c.req.url)))
   })
   app.get('/v1/organization/projects/:id/api_keys', (c) => {
-    const project = projectOrThrow(c.req.param('id'))
-    const access = queryEnum(
-      params(c.req.url),
-      'owner_project_access',
-      ['active', 'inactive', 'any'],
-      'active',
-    )
+    const project = findProjectOrThrow(org, c.req.param('id'))
+    const query = paramsOf(c.req.url)
+    const access = queryEnum(query, 'owner_project_access', ACCESS, 'active')
     const keys = org.apiKeys.filter(
       (k) => k.projectId === project.id && (access === 'any' || k.ownerProjectAccess === access),
     )
     const nowMs = deps.now().getTime()
-    return c.json(
-      listPage(
-        keys.map((k) => apiKeyObject(org, k, lastUsedAt(deps.data, k.id, nowMs))),
-        params(c.req.url),
-      ),
-    )
+    const objects = keys.map((k) => apiKeyObject(org, k, lastUsedAt(deps.data, k.id, nowMs)))
+    return c.json(listPage(objects, query))
   })
+}
+
+const ACCESS = ['active', 'inactive', 'any'] as const
+
+function paramsOf(url: string): URLSearchParams {
+  return new URL(url).searchParams
 }
 
 function findProjectOrThrow(org: OpenaiOrg, id: string): OpenaiProject {
