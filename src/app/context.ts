@@ -3,6 +3,7 @@
 
 import type { Config } from '../config/schema.js'
 import { secretValues } from '../config/load.js'
+import { resolveSecretRefs, type SecretAccessorFactory } from '../config/secrets-resolve.js'
 import { systemClock, type Clock } from '../core/clock.js'
 import { createJsonLogger, type Logger } from '../core/logger.js'
 import { createSources } from '../sources/registry.js'
@@ -41,4 +42,16 @@ export function createAppContext(config: Config, options: CreateContextOptions =
     redact: createRedactor(secretValues(config)),
     openWarehouse: (o) => openWarehouse(config, { logger, clock, readOnly: o?.readOnly }),
   }
+}
+
+/**
+ * createAppContext after replacing `sm://` Secret Manager references in secret fields with
+ * their values (before any source exists, so no vendor call can see a reference).
+ */
+export async function resolveAppContext(
+  config: Config,
+  options: CreateContextOptions & { createSecretAccessor?: SecretAccessorFactory } = {},
+): Promise<AppContext> {
+  const resolved = await resolveSecretRefs(config, { createAccessor: options.createSecretAccessor })
+  return createAppContext(resolved, options)
 }
