@@ -14,7 +14,7 @@ import { startSimulators, type RunningSimulator } from '../../simulators/index.j
 import type { Warehouse } from '../../warehouse/warehouse.js'
 import { EXIT, printJson, type ExitCode, type Output } from '../output.js'
 import { createProgressPrinter } from '../progress.js'
-import { migrateOrThrow } from './migrate.js'
+import { migrateOrThrow } from '../../pipeline/migrate.js'
 import { printReport } from './run.js'
 import { reconcile, spendBreakdown, type Reconciliation } from '../demo-report.js'
 

@@ -1,8 +1,6 @@
 // `ai-usage migrate [--dry-run]`: applies pending migrations and recreates every view.
 
 import type { AppContext } from '../../app/context.js'
-import { PipelineError } from '../../core/errors.js'
-import type { Warehouse } from '../../warehouse/warehouse.js'
 import { EXIT, formatTable, printJson, type ExitCode, type Output } from '../output.js'
 
 export async function migrateCommand(
@@ -32,12 +30,5 @@ export async function migrateCommand(
   }
 }
 
-/** Used by run/demo: apply pending migrations, fail loudly on drift or a broken file. */
-export async function migrateOrThrow(warehouse: Warehouse): Promise<void> {
-  const report = await warehouse.migrate()
-  if (report.error) {
-    throw report.error instanceof PipelineError
-      ? report.error
-      : new PipelineError('MIGRATION_FAILED', report.error.message, { cause: report.error })
-  }
-}
+// Moved to src/pipeline/migrate.ts (the server needs it too); re-exported for bench/run.ts.
+export { migrateOrThrow } from '../../pipeline/migrate.js'

@@ -9,7 +9,7 @@ import { parseDayOrThrow } from '../../core/days.js'
 import { PipelineError } from '../../core/errors.js'
 import { EXIT, formatTable, printJson, type ExitCode, type Output } from '../output.js'
 import { createProgressPrinter } from '../progress.js'
-import { migrateOrThrow } from './migrate.js'
+import { migrateOrThrow } from '../../pipeline/migrate.js'
 
 export interface RunCommandOptions {
   from?: string
