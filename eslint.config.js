@@ -3,7 +3,9 @@
 import tseslint from 'typescript-eslint'
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'data/**', 'coverage/**', 'bin/**', 'eslint.config.js'] },
+  {
+    ignores: ['dist/**', 'node_modules/**', 'data/**', 'coverage/**', 'bin/**', 'eslint.config.js', 'scripts/*.mjs', '*.tmp.*'],
+  },
   ...tseslint.configs.recommendedTypeChecked,
   {
     languageOptions: {

@@ -25,7 +25,7 @@ export async function startServer(app: Hono, port = 0, hostname = '127.0.0.1'): 
       })
       server.once('error', reject)
     } catch (error) {
-      reject(error as Error)
+      reject(error instanceof Error ? error : new Error(String(error)))
     }
   })
 }
