@@ -3,6 +3,7 @@ import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { createTmpDirs } from '../tmp.js'
+import { fixed, valueOf, type DecodedRow } from './decoded.js'
 import { startBigQueryDouble, type BigQueryDouble } from './index.js'
 
 const tmp = createTmpDirs()
@@ -63,16 +64,18 @@ describe('load jobs (table.load of an NDJSON file: multipart upload)', () => {
     expect(job.status).toEqual({ state: 'DONE' })
     expect(job.statistics?.load?.outputRows).toBe('1')
 
-    const [rows] = await bq.query({ query: 'SELECT * FROM usage.cost', wrapIntegers: true })
-    const [first] = rows
-    expect(first.amount_usd.toFixed()).toBe('12345678901234567890.123456789')
-    expect(first.usage_date.value).toBe('2024-01-01')
-    expect(first.tokens.value).toBe('9007199254740993')
+    const rows: DecodedRow[] = (
+      await bq.query({ query: 'SELECT * FROM usage.cost', wrapIntegers: true })
+    )[0]
+    const first = rows[0]!
+    expect(fixed(first.amount_usd)).toBe('12345678901234567890.123456789')
+    expect(valueOf(first.usage_date)).toBe('2024-01-01')
+    expect(valueOf(first.tokens)).toBe('9007199254740993')
     expect(first.is_remote).toBe(true)
-    expect(JSON.parse(first.raw_json)).toEqual({
+    expect(JSON.parse(String(first.raw_json))).toEqual({
       nested: { amount: '12345678901234567890.123456789' },
     })
-    expect(first._loaded_at.value).toBe('2024-01-02T03:04:05.123456000Z')
+    expect(valueOf(first._loaded_at)).toBe('2024-01-02T03:04:05.123456000Z')
   })
 
   it('appends with WRITE_APPEND and replaces with WRITE_TRUNCATE', async () => {
@@ -130,7 +133,7 @@ describe('load jobs (table.load of an NDJSON file: multipart upload)', () => {
   })
 
   it('also accepts table.createWriteStream (the same multipart upload)', async () => {
-    const stream = table.createWriteStream({ ...LOAD, writeDisposition: 'WRITE_APPEND' } as never)
+    const stream = table.createWriteStream({ ...LOAD, writeDisposition: 'WRITE_APPEND' })
     const done = new Promise((resolve, reject) =>
       stream.on('complete', resolve).on('error', reject),
     )

@@ -1,5 +1,6 @@
 import { BigQuery } from '@google-cloud/bigquery'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { fixed, valueOf, type DecodedRow } from './decoded.js'
 import { startBigQueryDouble, type BigQueryDouble } from './index.js'
 
 let double: BigQueryDouble
@@ -34,29 +35,33 @@ WHEN NOT MATCHED THEN INSERT (usage_date, line_key, amount_usd) VALUES (S.usage_
 
 describe('query jobs', () => {
   it('decodes every type the way the real client expects', async () => {
-    const [rows] = await bq.query({
-      query: 'SELECT * FROM usage.cost ORDER BY line_key',
-      wrapIntegers: true,
-    })
+    const rows: DecodedRow[] = (
+      await bq.query({
+        query: 'SELECT * FROM usage.cost ORDER BY line_key',
+        wrapIntegers: true,
+      })
+    )[0]
     expect(rows).toHaveLength(2)
-    const [a, b] = rows
-    expect(a.usage_date.value).toBe('2024-01-01')
-    expect(a.amount_usd.toFixed()).toBe('1.1')
-    expect(a.tokens.value).toBe('5')
-    expect(b.tokens.value).toBe('9007199254740993')
+    const [a, b] = rows as [DecodedRow, DecodedRow]
+    expect(valueOf(a.usage_date)).toBe('2024-01-01')
+    expect(fixed(a.amount_usd)).toBe('1.1')
+    expect(valueOf(a.tokens)).toBe('5')
+    expect(valueOf(b.tokens)).toBe('9007199254740993')
     expect(a.share).toBe(0.25)
     expect([a.ok, b.ok]).toEqual([true, false])
-    expect(JSON.parse(a.raw_json)).toEqual({ k: 1 })
-    expect(a.seen_at.value).toBe('2024-01-01T10:00:00.500Z')
+    expect(JSON.parse(String(a.raw_json))).toEqual({ k: 1 })
+    expect(valueOf(a.seen_at)).toBe('2024-01-01T10:00:00.500Z')
     expect([b.share, b.raw_json, b.seen_at]).toEqual([null, null, null])
   })
 
   it('binds named parameters with their BigQuery types', async () => {
-    const [rows] = await bq.query({
-      query:
-        'SELECT line_key FROM usage.cost WHERE usage_date = @day AND amount_usd > @min AND line_key IN UNNEST(@keys)',
-      params: { day: bq.date('2024-01-02'), min: 2, keys: ['a', 'b'] },
-    })
+    const rows: DecodedRow[] = (
+      await bq.query({
+        query:
+          'SELECT line_key FROM usage.cost WHERE usage_date = @day AND amount_usd > @min AND line_key IN UNNEST(@keys)',
+        params: { day: bq.date('2024-01-02'), min: 2, keys: ['a', 'b'] },
+      })
+    )[0]
     expect(rows).toEqual([{ line_key: 'b' }])
     const body = double.requests.at(-1)!.jobConfig as { queryParameters: unknown[] }
     expect(body.queryParameters).toContainEqual({
@@ -123,7 +128,9 @@ describe('query jobs', () => {
   it('pages results through pageToken when they exceed a page', async () => {
     await bq.query(`INSERT INTO usage.cost (usage_date, line_key, amount_usd) VALUES
       ('2024-02-01', 'k1', 1), ('2024-02-01', 'k2', 1), ('2024-02-01', 'k3', 1)`)
-    const [rows] = await bq.query('SELECT line_key FROM usage.cost ORDER BY line_key')
+    const rows: DecodedRow[] = (
+      await bq.query('SELECT line_key FROM usage.cost ORDER BY line_key')
+    )[0]
     expect(rows.map((r) => r.line_key)).toEqual(['a', 'b', 'k1', 'k2', 'k3'])
     const pages = double.requests.filter((r) => r.api === 'jobs.getQueryResults')
     expect(pages.map((r) => r.query.pageToken)).toEqual(['2', '4'])
@@ -133,9 +140,9 @@ describe('query jobs', () => {
     const [job] = await bq.createQueryJob({
       query: 'SELECT SUM(amount_usd) AS total FROM usage.cost',
     })
-    const [rows] = await job.getQueryResults()
-    expect(rows[0].total.toFixed()).toBe('3.3')
-    expect(job.metadata.statistics.query.statementType).toBe('SELECT')
+    const rows: DecodedRow[] = (await job.getQueryResults())[0]
+    expect(fixed(rows[0]!.total)).toBe('3.3')
+    expect(job.metadata).toMatchObject({ statistics: { query: { statementType: 'SELECT' } } })
   })
 
   it('answers a syntax error with a BigQuery invalidQuery error', async () => {
@@ -157,9 +164,9 @@ describe('query jobs', () => {
     await expect(bq.query('SELECT COUNT(*) FROM usage.cost')).rejects.toThrow(
       /without a filter over column\(s\) 'usage_date'/,
     )
-    const [rows] = await bq.query(
-      "SELECT COUNT(*) AS n FROM usage.cost WHERE usage_date >= '2024-01-01'",
-    )
+    const rows: DecodedRow[] = (
+      await bq.query("SELECT COUNT(*) AS n FROM usage.cost WHERE usage_date >= '2024-01-01'")
+    )[0]
     expect(rows).toEqual([{ n: 2 }])
   })
 

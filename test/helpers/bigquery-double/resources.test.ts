@@ -1,5 +1,6 @@
 import { BigQuery } from '@google-cloud/bigquery'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { fieldTypes } from './decoded.js'
 import { startBigQueryDouble, type BigQueryDouble } from './index.js'
 
 let double: BigQueryDouble
@@ -104,11 +105,7 @@ describe('tables', () => {
       requirePartitionFilter: false,
       description: 'c',
     })
-    expect(metadata.schema.fields.map((f: { type: string }) => f.type)).toEqual([
-      'DATE',
-      'STRING',
-      'NUMERIC',
-    ])
+    expect(fieldTypes(metadata)).toEqual(['DATE', 'STRING', 'NUMERIC'])
   })
 
   it('patches description and partition expiration, and appends a column', async () => {
@@ -123,9 +120,11 @@ describe('tables', () => {
       schema: { fields: [...SCHEMA, { name: 'note', type: 'STRING' }] },
     })
     const [metadata] = await table.getMetadata()
-    expect(metadata.description).toBe('patched')
-    expect(metadata.timePartitioning.expirationMs).toBe('172800000')
-    expect(metadata.schema.fields.at(-1)).toEqual({
+    expect(metadata).toMatchObject({
+      description: 'patched',
+      timePartitioning: { expirationMs: '172800000' },
+    })
+    expect((metadata as { schema: { fields: unknown[] } }).schema.fields.at(-1)).toEqual({
       name: 'note',
       type: 'STRING',
       mode: 'NULLABLE',
