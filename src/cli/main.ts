@@ -11,6 +11,7 @@ import { demoCommand } from './commands/demo.js'
 import { migrateCommand } from './commands/migrate.js'
 import { queryCommand } from './commands/query.js'
 import { runCommand } from './commands/run.js'
+import { serveCommand } from './commands/serve.js'
 import { statusCommand } from './commands/status.js'
 import { EXIT, createOutput, reportError, type ExitCode, type Output } from './output.js'
 
@@ -123,6 +124,22 @@ Exit codes: 0 ok, 1 error, 2 usage or missing configuration, 3 finished with fai
           json: g.json,
           logger: createJsonLogger({ level: g.verbose ? 'debug' : 'warn' }),
         }),
+      ),
+    )
+
+  program
+    .command('serve')
+    .description(
+      'Run the HTTP service (Cloud Run): POST /run (Google OIDC token), GET /runs/:id, /healthz, /readyz; JSON logs on stdout.',
+    )
+    .addOption(
+      new Option('--port <n>', 'port to listen on (default: $PORT, else 8080)').argParser(
+        positiveInt,
+      ),
+    )
+    .action((opts: { port?: number }) =>
+      execute(program, (_output, g) =>
+        serveCommand({ port: opts.port, config: g.config, verbose: g.verbose }),
       ),
     )
 
