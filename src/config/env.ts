@@ -30,4 +30,11 @@ export const ENV_BINDINGS: readonly EnvBinding[] = [
     path: 'sources.anthropic.requestsPerMinute',
     kind: 'int',
   },
+  { env: 'OPENAI_ADMIN_KEY', path: 'sources.openai.adminKey', kind: 'string' },
+  { env: 'OPENAI_BASE_URL', path: 'sources.openai.baseUrl', kind: 'string' },
+  {
+    env: 'AI_USAGE_OPENAI_REQUESTS_PER_MINUTE',
+    path: 'sources.openai.requestsPerMinute',
+    kind: 'int',
+  },
 ]

@@ -4,6 +4,7 @@
 
 import { z } from 'zod'
 import { anthropicConfigSchema } from '../sources/anthropic/config.js'
+import { OPENAI_DEFAULT_BASE_URL, openaiConfigSchema } from '../sources/openai/config.js'
 
 const duckdbSchema = z
   .object({
@@ -114,9 +115,16 @@ export const configSchema = z.object({
   sources: z
     .object({
       anthropic: anthropicConfigSchema,
+      openai: openaiConfigSchema,
     })
     .default({
       anthropic: { baseUrl: 'https://api.anthropic.com', lookbackDays: 3, requestsPerMinute: 50 },
+      openai: {
+        baseUrl: OPENAI_DEFAULT_BASE_URL,
+        lookbackDays: 3,
+        requestsPerMinute: 60,
+        costsByApiKey: true,
+      },
     }),
   server: serverSchema,
   logLevel: z

@@ -5,6 +5,7 @@
 import type { Day } from '../core/days.js'
 import type { Money } from '../core/money.js'
 import { startAnthropicSimulator } from './anthropic/index.js'
+import { startOpenaiSimulator } from './openai/index.js'
 
 export interface SimulatorOptions {
   seed?: number
@@ -24,6 +25,7 @@ export interface RunningSimulator {
 
 export async function startSimulators(options: SimulatorOptions = {}): Promise<RunningSimulator[]> {
   const anthropic = await startAnthropicSimulator({ seed: options.seed, now: options.now })
+  const openai = await startOpenaiSimulator({ seed: options.seed, now: options.now })
   return [
     {
       vendor: 'anthropic',
@@ -37,6 +39,19 @@ export async function startSimulators(options: SimulatorOptions = {}): Promise<R
       },
       costByDay: (from, to) => anthropic.truth.costByDay(from, to),
       close: () => anthropic.close(),
+    },
+    {
+      vendor: 'openai',
+      title: 'OpenAI',
+      url: openai.url,
+      env: {
+        OPENAI_ADMIN_KEY: openai.apiKey,
+        // The simulator serves the API under /v1, as OPENAI_BASE_URL conventionally includes it.
+        OPENAI_BASE_URL: `${openai.url}/v1`,
+        AI_USAGE_OPENAI_REQUESTS_PER_MINUTE: '100000',
+      },
+      costByDay: (from, to) => openai.truth.costByDay(from, to),
+      close: () => openai.close(),
     },
   ]
 }

@@ -5,6 +5,7 @@ import type { Clock } from '../core/clock.js'
 import type { Logger } from '../core/logger.js'
 import type { Config } from '../config/schema.js'
 import { createAnthropicSource } from './anthropic/index.js'
+import { createOpenaiSource } from './openai/index.js'
 import type { Source } from './source.js'
 
 export interface SourceDeps {
@@ -22,10 +23,14 @@ export interface SourceInfo {
 
 export const KNOWN_SOURCES: readonly SourceInfo[] = [
   { vendor: 'anthropic', title: 'Anthropic', requiredEnv: ['ANTHROPIC_ADMIN_API_KEY'] },
+  { vendor: 'openai', title: 'OpenAI', requiredEnv: ['OPENAI_ADMIN_KEY'] },
 ]
 
 /** The sources whose credentials are configured, in a stable order. */
 export function createSources(config: Config, deps: SourceDeps): Source[] {
-  const sources = [createAnthropicSource(config.sources.anthropic, deps)]
+  const sources = [
+    createAnthropicSource(config.sources.anthropic, deps),
+    createOpenaiSource(config.sources.openai, deps),
+  ]
   return sources.filter((s): s is Source => s !== undefined)
 }

@@ -6,4 +6,7 @@ SELECT usage_date, provider, service, account_id, account_name, model, sku, desc
        quantity, unit, cost_usd, basis, currency
 FROM (
   SELECT * FROM cost_daily_anthropic
+  UNION ALL SELECT usage_date, provider, service, account_id, account_name, model, sku, description, quantity,
+    unit, cost_usd, basis, currency
+  FROM cost_daily_openai
 ) AS vendors;
