@@ -10,6 +10,8 @@ import type { StatementKind } from './types.js'
 
 export interface StatementAnalysis {
   kind: StatementKind
+  /** CREATE TEMP TABLE (the only DDL BigQuery allows inside a transaction). */
+  temporary: boolean
   target?: string
   tables: string[]
   filterColumns: Set<string>
@@ -54,7 +56,8 @@ export function analyzeStatement(stmt: CstNode, ctx: NameContext): StatementAnal
     if (parts?.length === 1 && ctes.has(parts[0]!.toLowerCase())) continue
     tables.add(tableKey(resolveTable(node, ctx)))
   }
-  return { kind, target, tables: [...tables], filterColumns: filterColumns(stmt) }
+  const temporary = stmt.type === 'create_table_stmt' && isNode(stmt.kind)
+  return { kind, temporary, target, tables: [...tables], filterColumns: filterColumns(stmt) }
 }
 
 function statementKind(stmt: CstNode): StatementKind {

@@ -125,6 +125,14 @@ describe('query jobs', () => {
     expect(await double.rows('usage.cost')).toHaveLength(2)
   })
 
+  it('refuses DDL inside a transaction, as BigQuery does', async () => {
+    const ddl = bq.query('BEGIN TRANSACTION; DROP TABLE usage.cost; COMMIT TRANSACTION;')
+    await expect(ddl).rejects.toThrow(
+      /DROP_TABLE is not supported inside a multi-statement transaction/,
+    )
+    expect(await double.rows('usage.cost')).toHaveLength(2)
+  })
+
   it('pages results through pageToken when they exceed a page', async () => {
     await bq.query(`INSERT INTO usage.cost (usage_date, line_key, amount_usd) VALUES
       ('2024-02-01', 'k1', 1), ('2024-02-01', 'k2', 1), ('2024-02-01', 'k3', 1)`)

@@ -10,8 +10,8 @@ import { invalidQuery, notFound, toBigQueryError } from './errors.js'
 import { DML_KINDS, type StatementAnalysis } from './analyze.js'
 import { ParameterBinder, type QueryParameter } from './sql-params.js'
 import type { TableName } from './sql-names.js'
+import { applyEffects } from './catalog-effects.js'
 import { translateScript, type TranslatedStatement } from './translate.js'
-import type { CatalogEffect } from './translate-ddl.js'
 import type { FieldSchema, StatementInfo, StatementKind, TableModification } from './types.js'
 
 export interface QueryRequest {
@@ -87,6 +87,13 @@ class ScriptRunner {
 
   private async runOne(statement: TranslatedStatement) {
     const { analysis } = statement
+    if (
+      this.pending &&
+      /^(CREATE|DROP|ALTER|TRUNCATE)/.test(analysis.kind) &&
+      !analysis.temporary
+    ) {
+      throw invalidQuery(`${analysis.kind} is not supported inside a multi-statement transaction`)
+    }
     await this.checkTables(analysis)
     const existed = await this.existedBefore(statement)
     const result = statement.duckdbSql ? await this.catalog.db.read(statement.duckdbSql) : undefined
@@ -188,37 +195,6 @@ class ScriptRunner {
 function needsPartitionFilter(analysis: StatementAnalysis, key: string): boolean {
   const reads = ['SELECT', 'CREATE_TABLE_AS_SELECT', ...DML_KINDS].includes(analysis.kind)
   return reads && !(analysis.kind === 'INSERT' && key === analysis.target)
-}
-
-async function applyEffects(
-  catalog: Catalog,
-  effects: CatalogEffect[],
-  existed: { datasets: Set<string>; tables: Set<string> },
-  location: string,
-): Promise<void> {
-  for (const effect of effects) {
-    if (effect.kind === 'dataset') {
-      if (effect.mode === 'create' && existed.datasets.has(effect.dataset)) continue
-      await catalog.getDataset(effect.dataset)
-      const asked = effect.options.get('location')
-      const description = effect.options.get('description')
-      catalog.patchDataset(effect.dataset, {
-        ...(effect.mode === 'create'
-          ? { location: typeof asked === 'string' ? asked : location }
-          : {}),
-        ...(typeof description === 'string' ? { description } : {}),
-      })
-      continue
-    }
-    const key = `${effect.table.dataset}.${effect.table.table}`
-    if (effect.mode === 'create' && existed.tables.has(key)) continue
-    if (effect.mode === 'patch') await catalog.requireTable(effect.table)
-    catalog.setTableOptions(
-      effect.table,
-      effect.options,
-      effect.mode === 'patch' ? 'patch' : 'replace',
-    )
-  }
 }
 
 function toResult(result: ResultSet) {
