@@ -4,7 +4,9 @@
 
 import { z } from 'zod'
 import { anthropicConfigSchema } from '../sources/anthropic/config.js'
+import { CURSOR_CONFIG_DEFAULTS, cursorConfigSchema } from '../sources/cursor/config.js'
 import { OPENAI_DEFAULT_BASE_URL, openaiConfigSchema } from '../sources/openai/config.js'
+import { GITHUB_CONFIG_DEFAULTS, githubConfigSchema } from '../sources/github/config.js'
 
 const duckdbSchema = z
   .object({
@@ -53,10 +55,12 @@ const serverSchema = z
     port: z
       .number()
       .int()
-      .min(1)
+      .min(0)
       .max(65535)
       .default(8080)
-      .describe('Port `ai-usage serve` listens on (Cloud Run sets it). Env: PORT.'),
+      .describe(
+        'Port `ai-usage serve` listens on (Cloud Run sets it; 0 picks a free one). Env: PORT.',
+      ),
     audience: z
       .url()
       .optional()
@@ -115,16 +119,20 @@ export const configSchema = z.object({
   sources: z
     .object({
       anthropic: anthropicConfigSchema,
+      cursor: cursorConfigSchema,
       openai: openaiConfigSchema,
+      github: githubConfigSchema,
     })
     .default({
       anthropic: { baseUrl: 'https://api.anthropic.com', lookbackDays: 3, requestsPerMinute: 50 },
+      cursor: { ...CURSOR_CONFIG_DEFAULTS },
       openai: {
         baseUrl: OPENAI_DEFAULT_BASE_URL,
         lookbackDays: 3,
         requestsPerMinute: 60,
         costsByApiKey: true,
       },
+      github: { ...GITHUB_CONFIG_DEFAULTS },
     }),
   server: serverSchema,
   logLevel: z
