@@ -35,7 +35,9 @@ export function createRunLock(): RunLock {
       if (closed) return { ok: false, reason: 'closed' }
       if (active) return { ok: false, reason: 'busy', active: publicView(active) }
       const controller = new AbortController()
-      const result = Promise.resolve().then(() => task(controller.signal))
+      // Called synchronously (an async wrapper only turns a throw into a rejection), so an
+      // abort right after the claim is seen by the task.
+      const result = (async () => task(controller.signal))()
       const done = result.then(
         () => undefined,
         () => undefined,
