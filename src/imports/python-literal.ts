@@ -108,7 +108,8 @@ class Parser {
     if (this.accept('}')) return dict
     const keyToken = this.peek()
     const first = this.value(depth)
-    if (!this.accept(':')) return this.sequence('}', depth, first) // a set literal
+    if (this.isPunct(',') || this.isPunct('}')) return this.sequence('}', depth, first) // a set
+    this.expect(':', "expected ':' after a dict key")
     dict.set(dictKey(first, keyToken), this.value(depth))
     while (this.separator('}')) {
       if (this.accept('}')) return dict
@@ -129,14 +130,20 @@ class Parser {
 
   private expect(punct: string, message: string): void {
     const token = this.peek()
-    if (!this.accept(punct)) throw new PythonSyntaxError(message, token.offset)
+    if (this.accept(punct)) return
+    const why = token.type === 'end' ? `unexpected end of text (${message})` : message
+    throw new PythonSyntaxError(why, token.offset)
   }
 
   private accept(punct: string): boolean {
-    const token = this.peek()
-    if (token.type !== 'punct' || token.value !== punct) return false
+    if (!this.isPunct(punct)) return false
     this.index++
     return true
+  }
+
+  private isPunct(punct: string): boolean {
+    const token = this.peek()
+    return token.type === 'punct' && token.value === punct
   }
 
   private peek(): Token {
