@@ -10,8 +10,6 @@ import type { StatementKind } from './types.js'
 
 export interface StatementAnalysis {
   kind: StatementKind
-  /** CREATE TEMP TABLE (the only DDL BigQuery allows inside a transaction). */
-  temporary: boolean
   target?: string
   tables: string[]
   filterColumns: Set<string>
@@ -56,12 +54,13 @@ export function analyzeStatement(stmt: CstNode, ctx: NameContext): StatementAnal
     if (parts?.length === 1 && ctes.has(parts[0]!.toLowerCase())) continue
     tables.add(tableKey(resolveTable(node, ctx)))
   }
-  const temporary = stmt.type === 'create_table_stmt' && isNode(stmt.kind)
-  return { kind, temporary, target, tables: [...tables], filterColumns: filterColumns(stmt) }
+  return { kind, target, tables: [...tables], filterColumns: filterColumns(stmt) }
 }
 
 function statementKind(stmt: CstNode): StatementKind {
   if (stmt.type === 'create_table_stmt') {
+    // Temp tables are script-scoped and unqualified: the double does not track them.
+    if (isNode(stmt.kind)) throw unsupported('temporary tables')
     const asSelect = (stmt.clauses as CstNode[]).some((c) => c.type === 'as_clause')
     return asSelect ? 'CREATE_TABLE_AS_SELECT' : 'CREATE_TABLE'
   }

@@ -144,6 +144,19 @@ describe('query jobs', () => {
     expect(pages.map((r) => r.query.pageToken)).toEqual(['2', '4'])
   })
 
+  it('lists table rows page by page (tabledata.list), and lists and cancels jobs', async () => {
+    const rows: DecodedRow[] = (await bq.dataset('usage').table('cost').getRows())[0]
+    expect(rows.map((r) => r.line_key)).toEqual(['a', 'b'])
+    expect(valueOf(rows[1]!.usage_date)).toBe('2024-01-02')
+    const [jobs] = await bq.getJobs()
+    expect(jobs.length).toBeGreaterThan(0)
+    const [cancelled] = await jobs[0]!.cancel()
+    expect(cancelled).toMatchObject({
+      kind: 'bigquery#jobCancelResponse',
+      job: { status: { state: 'DONE' } },
+    })
+  })
+
   it('supports jobs.insert + getQueryResults (createQueryJob) as well as jobs.query', async () => {
     const [job] = await bq.createQueryJob({
       query: 'SELECT SUM(amount_usd) AS total FROM usage.cost',

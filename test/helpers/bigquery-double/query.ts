@@ -87,11 +87,7 @@ class ScriptRunner {
 
   private async runOne(statement: TranslatedStatement) {
     const { analysis } = statement
-    if (
-      this.pending &&
-      /^(CREATE|DROP|ALTER|TRUNCATE)/.test(analysis.kind) &&
-      !analysis.temporary
-    ) {
+    if (this.pending && /^(CREATE|DROP|ALTER|TRUNCATE)/.test(analysis.kind)) {
       throw invalidQuery(`${analysis.kind} is not supported inside a multi-statement transaction`)
     }
     await this.checkTables(analysis)

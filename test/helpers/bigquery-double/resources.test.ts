@@ -34,6 +34,14 @@ describe('datasets', () => {
     expect((await bq.getDatasets())[0].map((d) => d.id)).toEqual(['usage'])
   })
 
+  it('serves only its own project', async () => {
+    const other = new BigQuery(double.clientOptions({ projectId: 'someone-else' }))
+    await expect(other.createDataset('usage')).rejects.toMatchObject({
+      code: 404,
+      message: 'Not found: Project someone-else',
+    })
+  })
+
   it('refuses a second dataset with the same id (409 duplicate)', async () => {
     await bq.createDataset('usage')
     await expect(bq.createDataset('usage')).rejects.toMatchObject({

@@ -14,9 +14,15 @@ import { asString, begin, type DoubleEnv, type DoubleState } from './state.js'
 
 type Body = Record<string, unknown>
 
+const base = '/projects/:project'
+
 export function registerJobRoutes(api: Hono<DoubleEnv>, state: DoubleState): void {
+  registerJobResourceRoutes(api, state)
+  registerQueryRoutes(api, state)
+}
+
+function registerJobResourceRoutes(api: Hono<DoubleEnv>, state: DoubleState): void {
   const { jobs, projectId } = state
-  const base = '/projects/:project'
 
   api.post(`${base}/jobs`, async (c) => {
     const body = await c.req.json<Body>()
@@ -58,7 +64,10 @@ export function registerJobRoutes(api: Hono<DoubleEnv>, state: DoubleState): voi
     const job = jobResource(projectId, jobs.get(c.req.param('jobId'), c.req.query('location')))
     return c.json({ kind: 'bigquery#jobCancelResponse', job })
   })
+}
 
+function registerQueryRoutes(api: Hono<DoubleEnv>, state: DoubleState): void {
+  const { jobs, projectId } = state
   api.post(`${base}/queries`, async (c) => {
     const body = await c.req.json<Body>()
     const jobId = jobs.newJobId()

@@ -13,14 +13,21 @@ import type { FieldSchema, TableOptions } from './types.js'
 
 type Body = Record<string, unknown>
 
-export function registerResourceRoutes(api: Hono<DoubleEnv>, state: DoubleState): void {
-  const { catalog } = state
-  const ds = '/projects/:project/datasets'
-  const table = (p: { dataset: string; table: string }): TableName => ({
-    dataset: p.dataset,
-    table: p.table,
-  })
+const ds = '/projects/:project/datasets'
 
+const table = (p: { dataset: string; table: string }): TableName => ({
+  dataset: p.dataset,
+  table: p.table,
+})
+
+export function registerResourceRoutes(api: Hono<DoubleEnv>, state: DoubleState): void {
+  registerDatasetRoutes(api, state)
+  registerTableRoutes(api, state)
+  registerTableDataRoutes(api, state)
+}
+
+function registerDatasetRoutes(api: Hono<DoubleEnv>, state: DoubleState): void {
+  const { catalog } = state
   api.get(ds, async (c) => {
     begin(c, state, 'datasets.list')
     const ids = await catalog.datasetIds()
@@ -56,7 +63,10 @@ export function registerResourceRoutes(api: Hono<DoubleEnv>, state: DoubleState)
     await catalog.deleteDataset(c.req.param('dataset'), c.req.query('deleteContents') === 'true')
     return c.body(null, 204)
   })
+}
 
+function registerTableRoutes(api: Hono<DoubleEnv>, state: DoubleState): void {
+  const { catalog } = state
   api.get(`${ds}/:dataset/tables`, async (c) => {
     begin(c, state, 'tables.list')
     const tables = await catalog.listTables(c.req.param('dataset'))
@@ -93,6 +103,10 @@ export function registerResourceRoutes(api: Hono<DoubleEnv>, state: DoubleState)
     await catalog.dropTable(table(c.req.param()))
     return c.body(null, 204)
   })
+}
+
+function registerTableDataRoutes(api: Hono<DoubleEnv>, state: DoubleState): void {
+  const { catalog } = state
   api.get(`${ds}/:dataset/tables/:table/data`, async (c) => {
     begin(c, state, 'tabledata.list')
     const name = table(c.req.param())

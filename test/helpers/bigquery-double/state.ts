@@ -3,6 +3,7 @@
 // fault before doing any work.
 
 import type { Context } from 'hono'
+import { notFound } from './errors.js'
 import type { Catalog } from './catalog.js'
 import type { Faults, InjectedFault } from './faults.js'
 import type { JobStore } from './jobs.js'
@@ -37,12 +38,14 @@ export function begin(
 ): InjectedFault | undefined {
   const record = c.get('record')
   record.api = api
+  const project = c.req.param('project')
   if (options.body !== undefined) record.body = options.body
   if (options.jobConfig) record.jobConfig = options.jobConfig
   if (options.jobId) record.jobId = options.jobId
   const fault = state.faults.take({ ...record, jobConfig: options.jobConfig })
   if (fault) record.injectedFault = fault.error.reason
   if (fault?.as === 'http') throw fault.error
+  if (project !== undefined && project !== state.projectId) throw notFound(`Project ${project}`)
   return fault
 }
 
