@@ -7,6 +7,14 @@ import { secretString } from '../../config/secret.js'
 
 const DECIMAL_USD = /^\d+(\.\d+)?$/
 
+/** Defaults of the optional fields (the schema's default when `sources.cursor` is absent). */
+export const CURSOR_CONFIG_DEFAULTS = {
+  baseUrl: 'https://api.cursor.com',
+  lookbackDays: 3,
+  requestsPerMinute: 20,
+  seatBillingDay: 1,
+} as const
+
 export const cursorConfigSchema = z
   .object({
     apiKey: secretString(
@@ -50,11 +58,6 @@ export const cursorConfigSchema = z
         'Day of the month a seat billing period starts (1 = calendar months); the monthly seat price is split over that period. Env: AI_USAGE_CURSOR_SEAT_BILLING_DAY.',
       ),
   })
-  .default({
-    baseUrl: 'https://api.cursor.com',
-    lookbackDays: 3,
-    requestsPerMinute: 20,
-    seatBillingDay: 1,
-  })
+  .default({ ...CURSOR_CONFIG_DEFAULTS })
 
 export type CursorConfig = z.infer<typeof cursorConfigSchema>
