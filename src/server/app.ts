@@ -58,7 +58,7 @@ function requestContext(
     c.header('x-request-id', requestId)
     await next()
     const quiet = c.req.path === '/healthz' || c.req.path === '/readyz'
-    log[quiet && c.res.status < 400 ? 'debug' : 'info']('http.request', {
+    log[quiet && c.res.status < 400 ? 'debug' : 'info']('request.completed', {
       httpRequest: {
         requestMethod: c.req.method,
         requestUrl: c.req.path,

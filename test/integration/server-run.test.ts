@@ -138,7 +138,7 @@ describe('service logs', () => {
       resource: 'cost_report',
     })
     const access = entries.find(
-      (e) => e.event === 'http.request' && e.requestId === res.headers.get('x-request-id'),
+      (e) => e.event === 'request.completed' && e.requestId === res.headers.get('x-request-id'),
     )
     expect(access?.httpRequest).toMatchObject({
       requestMethod: 'POST',
