@@ -106,7 +106,7 @@ export async function fingerprint(
 ): Promise<{ rows: number; hash: string }> {
   const [row] = await warehouse.query<{ rows: number; hash: string }>(
     `SELECT count(*) AS rows, md5(coalesce(string_agg(CAST(x AS VARCHAR), '|' ORDER BY CAST(x AS VARCHAR)), '')) AS hash
-     FROM (SELECT * EXCLUDE (_load_id, _loaded_at, last_seen_at) FROM ${table}) AS x`,
+     FROM (SELECT * EXCLUDE (_load_id, _loaded_at) FROM ${table}) AS x`,
   )
   return { rows: Number(row!.rows), hash: row!.hash }
 }
