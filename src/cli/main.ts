@@ -3,11 +3,13 @@
 // into an exit code (the only place that exits the process).
 
 import { Command, CommanderError, Option } from 'commander'
-import { createAppContext, type AppContext } from '../app/context.js'
+import { createAppContext, resolveAppContext, type AppContext } from '../app/context.js'
 import { loadConfig } from '../config/load.js'
 import { createJsonLogger } from '../core/logger.js'
 import { configCheckCommand } from './commands/config.js'
 import { demoCommand } from './commands/demo.js'
+import { importCommand, importHelpText } from './commands/import.js'
+import { IMPORT_KIND_NAMES } from '../imports/kind.js'
 import { migrateCommand } from './commands/migrate.js'
 import { queryCommand } from './commands/query.js'
 import { runCommand } from './commands/run.js'
@@ -21,11 +23,28 @@ interface GlobalOptions {
   verbose?: boolean
 }
 
-function context(globals: GlobalOptions, output: Output): AppContext {
-  const config = loadConfig({ file: globals.config })
+function logLevel(
+  globals: GlobalOptions,
+  output: Output,
+  configured: AppContext['config']['logLevel'],
+) {
   // On a terminal, progress lines replace info logs unless --verbose asks for them.
-  const level = globals.verbose ? 'debug' : output.isTty && !output.json ? 'warn' : config.logLevel
-  return createAppContext(config, { logger: createJsonLogger({ level }) })
+  return globals.verbose ? 'debug' : output.isTty && !output.json ? 'warn' : configured
+}
+
+/** The app context with `sm://` secret references resolved from Secret Manager. */
+async function context(globals: GlobalOptions, output: Output): Promise<AppContext> {
+  const config = loadConfig({ file: globals.config })
+  const logger = createJsonLogger({ level: logLevel(globals, output, config.logLevel) })
+  return resolveAppContext(config, { logger })
+}
+
+/** Without resolving secrets: `config check` must work without access to Secret Manager. */
+function localContext(globals: GlobalOptions, output: Output): AppContext {
+  const config = loadConfig({ file: globals.config })
+  return createAppContext(config, {
+    logger: createJsonLogger({ level: logLevel(globals, output, config.logLevel) }),
+  })
 }
 
 async function execute(
@@ -75,8 +94,8 @@ Exit codes: 0 ok, 1 error, 2 usage or missing configuration, 3 finished with fai
       "only these, comma-separated: a vendor ('anthropic') or a resource ('anthropic.cost_report')",
     )
     .action((opts: { from?: string; to?: string; sources?: string }) =>
-      execute(program, (output, g) =>
-        runCommand(context(g, output), output, { ...opts, json: g.json }),
+      execute(program, async (output, g) =>
+        runCommand(await context(g, output), output, { ...opts, json: g.json }),
       ),
     )
 
@@ -85,8 +104,8 @@ Exit codes: 0 ok, 1 error, 2 usage or missing configuration, 3 finished with fai
     .description('Apply pending schema migrations and recreate every view.')
     .option('--dry-run', 'print the statements without running them')
     .action((opts: { dryRun?: boolean }) =>
-      execute(program, (output, g) =>
-        migrateCommand(context(g, output), output, { ...opts, json: g.json }),
+      execute(program, async (output, g) =>
+        migrateCommand(await context(g, output), output, { ...opts, json: g.json }),
       ),
     )
 
@@ -95,7 +114,9 @@ Exit codes: 0 ok, 1 error, 2 usage or missing configuration, 3 finished with fai
     .description(
       'Per resource: cursor (last loaded day), last run, status, rows loaded and last error.',
     )
-    .action(() => execute(program, (output, g) => statusCommand(context(g, output), output)))
+    .action(() =>
+      execute(program, async (output, g) => statusCommand(await context(g, output), output)),
+    )
 
   program
     .command('query')
@@ -104,7 +125,23 @@ Exit codes: 0 ok, 1 error, 2 usage or missing configuration, 3 finished with fai
     )
     .argument('<sql>', 'a single SELECT statement')
     .action((sql: string) =>
-      execute(program, (output, g) => queryCommand(context(g, output), output, sql)),
+      execute(program, async (output, g) => queryCommand(await context(g, output), output, sql)),
+    )
+
+  program
+    .command('import')
+    .description(
+      'Import a manual export (validated, idempotent): claude.ai activity, Claude Code team, invoices, identity map.',
+    )
+    .argument('<kind>', `what the file is: ${IMPORT_KIND_NAMES.join(' | ')}`)
+    .argument('<file>', 'the CSV file')
+    .option('--month <YYYY-MM>', 'the month a claude-code-team export is month-to-date for')
+    .option('--force', 'load the file even if it is the one last imported')
+    .addHelpText('after', importHelpText())
+    .action((kind: string, file: string, opts: { month?: string; force?: boolean }) =>
+      execute(program, async (output, g) =>
+        importCommand(await context(g, output), output, { kind, file, ...opts }),
+      ),
     )
 
   program
@@ -147,7 +184,9 @@ Exit codes: 0 ok, 1 error, 2 usage or missing configuration, 3 finished with fai
   config
     .command('check')
     .description('Validate the configuration and print it with secrets masked.')
-    .action(() => execute(program, (output, g) => configCheckCommand(context(g, output), output)))
+    .action(() =>
+      execute(program, (output, g) => configCheckCommand(localContext(g, output), output)),
+    )
 
   return program
 }

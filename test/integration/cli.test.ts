@@ -84,6 +84,10 @@ describe('ai-usage CLI', () => {
     expect(write.stderr).toMatch(/read-only|not allowed|only/i)
     const status = await cli(['status', '--json'], env)
     expect(status.code).toBe(0)
-    expect((JSON.parse(status.stdout) as unknown[]).length).toBe(7)
+    expect(
+      (JSON.parse(status.stdout) as Array<{ vendor: string }>).filter(
+        (r) => r.vendor === 'anthropic',
+      ),
+    ).toHaveLength(7)
   })
 })
