@@ -30,18 +30,21 @@ function groupOf(event: unknown): string {
  * @example occurrencesOf([a, b, c]) // [0, 1, 0] when a and b share a millisecond and a person
  */
 export function occurrencesOf(events: readonly unknown[]): number[] {
-  const groups = new Map<string, { index: number; text: string }[]>()
+  const groups = new Map<string, number[]>()
   events.forEach((event, index) => {
     const key = groupOf(event)
-    const members = groups.get(key) ?? []
-    members.push({ index, text: canonicalJson(event) })
-    groups.set(key, members)
+    const members = groups.get(key)
+    if (members) members.push(index)
+    else groups.set(key, [index])
   })
   const ranks = new Array<number>(events.length).fill(0)
   for (const members of groups.values()) {
     if (members.length === 1) continue
-    members.sort((a, b) => (a.text < b.text ? -1 : a.text > b.text ? 1 : 0))
-    members.forEach((m, rank) => (ranks[m.index] = rank))
+    // Content is only serialized where it decides something: shared milliseconds are rare.
+    const ordered = members
+      .map((index) => ({ index, text: canonicalJson(events[index]) }))
+      .sort((a, b) => (a.text < b.text ? -1 : a.text > b.text ? 1 : 0))
+    ordered.forEach((m, rank) => (ranks[m.index] = rank))
   }
   return ranks
 }
