@@ -49,8 +49,7 @@ export interface ImportResult {
 }
 
 export async function runImport(deps: ImportDeps, request: ImportRequest): Promise<ImportResult> {
-  const kind = importKindOrThrow(request.kind)
-  const options = checkOptions(kind, request)
+  const { kind, options } = resolveImportRequest(request)
   const file = await readImportFile(request.path)
   const parsed = kind.parse(file, options)
   const scope = options.month ? `month=${options.month}` : ''
@@ -75,6 +74,15 @@ export async function runImport(deps: ImportDeps, request: ImportRequest): Promi
   const { loadId, rowsWritten } = await loadImport(deps, kind, file, parsed, scope)
   const after = await countRows(deps.warehouse, kind.mainTable)
   return { ...common, status: 'imported', rowsWritten, tableRowsAfter: after, loadId }
+}
+
+/** The kind and its options, or a USAGE error (exit 2): callers check before opening anything. */
+export function resolveImportRequest(request: ImportRequest): {
+  kind: ImportKind
+  options: ImportOptions
+} {
+  const kind = importKindOrThrow(request.kind)
+  return { kind, options: checkOptions(kind, request) }
 }
 
 function checkOptions(kind: ImportKind, request: ImportRequest): ImportOptions {
