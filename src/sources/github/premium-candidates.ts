@@ -1,7 +1,9 @@
 // Who to ask about premium requests on a day: users of that day's users report who sent at
-// least one prompt (chat, agent or CLI; code completions are never premium). When the report
-// cannot be read (metrics policy off, or the day older than the reports' one year), the current
-// seat holders are asked instead, listed once per extract and logged once.
+// least one prompt (chat, agent or CLI; code completions are never premium), narrowed to those
+// who prompted a model the day's org-wide bill lists, when every billed model shows up in the
+// report under the same id (else no narrowing: a naming change must not drop a user). When the
+// report cannot be read (metrics policy off, or the day older than the reports' one year), the
+// current seat holders are asked instead, listed once per extract and logged once.
 
 import type { Day } from '../../core/days.js'
 import { PipelineError } from '../../core/errors.js'
@@ -21,13 +23,22 @@ const promptLine = z.looseObject({
   user_login: z.string().min(1),
   user_initiated_interaction_count: z.number().nullish(),
   used_cli: z.boolean().nullish(),
+  totals_by_model_feature: z
+    .array(
+      z.looseObject({
+        model: z.string().nullish(),
+        user_initiated_interaction_count: z.number().nullish(),
+      }),
+    )
+    .nullish(),
 })
+type PromptLine = z.infer<typeof promptLine>
 
-/** A per-extract lookup: `await candidates(day)`. */
+/** A per-extract lookup: `await candidates(day, billedModelIds)`. */
 export function candidateFinder(
   ctx: ExtractContext,
   scope: GithubScope,
-): (day: Day) => Promise<Candidates> {
+): (day: Day, billed: ReadonlySet<string>) => Promise<Candidates> {
   const paths = scopePaths(scope)
   let seatHolders: Promise<Candidates> | undefined
   const fallback = async (day: Day, why: string): Promise<Candidates> => {
@@ -36,13 +47,13 @@ export function candidateFinder(
     seatHolders = seatLogins(ctx, paths.seats)
     return seatHolders
   }
-  return async (day) => {
+  return async (day, billed) => {
     if (reportDays({ from: day, to: day }, ctx.clock.now()).length === 0)
       return fallback(day, 'no users report is kept for this day')
     try {
       const req = { scope, path: paths.usersReport, day, format: 'ndjson' as const }
       const report = await fetchDailyReport(ctx, req)
-      return { logins: promptingLogins(report.files), retries: report.retries }
+      return { logins: promptingLogins(report.files, billed), retries: report.retries }
     } catch (error) {
       const status = error instanceof PipelineError ? error.context.status : undefined
       if (status !== 403 && status !== 404) throw error
@@ -51,16 +62,30 @@ export function candidateFinder(
   }
 }
 
-/** Logins that prompted; a line whose counters are missing is asked about, to be safe. */
-export function promptingLogins(files: readonly unknown[]): string[] {
-  const logins = new Set<string>()
-  for (const line of files.flatMap((f) => (Array.isArray(f) ? (f as unknown[]) : []))) {
-    const parsed = promptLine.safeParse(line)
-    if (!parsed.success) continue
-    const { user_login, user_initiated_interaction_count: prompts, used_cli } = parsed.data
-    if (prompts == null || prompts > 0 || used_cli === true) logins.add(user_login.toLowerCase())
-  }
-  return [...logins].sort()
+/** Logins to ask; a line whose counters are missing is asked about, to be safe. */
+export function promptingLogins(files: readonly unknown[], billed: ReadonlySet<string>): string[] {
+  const lines = files
+    .flatMap((f) => (Array.isArray(f) ? (f as unknown[]) : []))
+    .flatMap((l) => {
+      const parsed = promptLine.safeParse(l)
+      return parsed.success ? [parsed.data] : []
+    })
+  const seen = new Set(lines.flatMap((l) => (l.totals_by_model_feature ?? []).map((r) => r.model)))
+  const narrow = billed.size > 0 && [...billed].every((m) => seen.has(m))
+  const logins = lines
+    .filter((l) => l.used_cli === true || (prompted(l) && (!narrow || promptedOn(l, billed))))
+    .map((l) => l.user_login.toLowerCase())
+  return [...new Set(logins)].sort()
+}
+
+const prompted = (l: PromptLine) =>
+  l.user_initiated_interaction_count == null || l.user_initiated_interaction_count > 0
+
+function promptedOn(l: PromptLine, billed: ReadonlySet<string>): boolean {
+  if (!l.totals_by_model_feature) return true
+  return l.totals_by_model_feature.some(
+    (r) => r.model != null && billed.has(r.model) && (r.user_initiated_interaction_count ?? 1) > 0,
+  )
 }
 
 async function seatLogins(ctx: ExtractContext, path: string): Promise<Candidates> {

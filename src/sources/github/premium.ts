@@ -10,6 +10,7 @@ import { daysIn, type Day, type DayRange } from '../../core/days.js'
 import type { ExtractContext, RawPage, Resource } from '../source.js'
 import { candidateFinder } from './premium-candidates.js'
 import {
+  modelId,
   normalizePremiumPage,
   PREMIUM_TABLE,
   PREMIUM_USER_TABLE,
@@ -61,8 +62,9 @@ async function* premiumPages(
     const org = await usageOf(ctx, path, day)
     let retries = org.retries
     let users: PremiumDay['users']
-    if (o.attributeToUsers && hasItems(org.body)) {
-      const found = await candidates(day)
+    const billed = billedModels(org.body)
+    if (o.attributeToUsers && billed.size > 0) {
+      const found = await candidates(day, billed)
       users = []
       for (const login of found.logins) {
         const mine = await usageOf(ctx, path, day, login)
@@ -88,9 +90,15 @@ async function usageOf(ctx: ExtractContext, path: string, day: Day, user?: strin
   return { body: res.body, retries: res.attempts - 1 }
 }
 
-function hasItems(body: unknown): boolean {
+/** Metrics-report ids of the models the org was billed for (gross > 0) that day. */
+function billedModels(body: unknown): Set<string> {
   const items = (body as { usageItems?: unknown } | null)?.usageItems
-  return Array.isArray(items) && items.length > 0
+  const billed = new Set<string>()
+  for (const item of Array.isArray(items) ? items : []) {
+    const { model, grossQuantity } = item as { model?: unknown; grossQuantity?: unknown }
+    if (typeof model === 'string' && grossQuantity !== 0) billed.add(modelId(model))
+  }
+  return billed
 }
 
 function windowOrThrow(window: DayRange | undefined): DayRange {

@@ -19,6 +19,8 @@ import { scopePaths, type GithubScope } from './scope.js'
 
 export const REPORTS_FIRST_DAY: Day = '2025-10-10'
 export const REPORT_RETENTION_DAYS = 365
+/** Days per load: one report call per day, so a month costs ~31 API calls per commit. */
+const REPORT_CHUNK_DAYS = 31
 
 export interface ReportResourceOptions {
   scope: GithubScope
@@ -37,7 +39,7 @@ export function usageMetricsResource(o: ReportResourceOptions): Resource {
         writeDisposition: 'merge',
       },
     ],
-    incremental: { lookbackDays: o.lookbackDays, initialDays: 90, chunkDays: 7 },
+    incremental: { lookbackDays: o.lookbackDays, initialDays: 90, chunkDays: REPORT_CHUNK_DAYS },
     extract: (ctx, window) => reportPages(ctx, windowOrThrow(window), o.scope, path, 'json'),
     normalize: (page) => normalizeAggregatePage(page, o.scope),
   }
@@ -59,7 +61,7 @@ export function userMetricsResource(o: ReportResourceOptions): Resource {
         writeDisposition: 'merge',
       },
     ],
-    incremental: { lookbackDays: o.lookbackDays, initialDays: 90, chunkDays: 7 },
+    incremental: { lookbackDays: o.lookbackDays, initialDays: 90, chunkDays: REPORT_CHUNK_DAYS },
     extract: (ctx, window) => reportPages(ctx, windowOrThrow(window), o.scope, path, 'ndjson'),
     normalize: (page) => normalizeUsersPage(page, o.scope),
   }
