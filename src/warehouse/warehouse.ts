@@ -19,6 +19,9 @@ export interface Capabilities {
   supportsMerge: boolean
   /** Rows the engine takes in one insert/load call before the loader splits a batch. */
   maxRowsPerInsert: number
+  /** `load()` only stages; `flush()` commits every staged unit of work (data, cursors, load
+   *  records) in one transaction. Absent/false: each `load()` commits on its own. */
+  defersCommit?: boolean
 }
 
 export interface LoadRecord {
@@ -62,6 +65,17 @@ export interface LoadResult {
   tableModifications: number
 }
 
+/** What `flush()` committed, and what the engine did to each table since the last flush. */
+export interface FlushReport {
+  /** Load ids committed by this flush, in load order. */
+  loadIds: string[]
+  /** Rows written per target table. */
+  rowsWritten: Record<string, number>
+  /** Table modifications per table since the previous flush (load jobs, committed DML, run
+   *  records): the unit of BigQuery's per-table daily quota. */
+  tableModifications: Record<string, number>
+}
+
 export interface ResourceState {
   vendor: string
   resource: string
@@ -95,6 +109,8 @@ export interface MigrateReport {
 }
 
 export interface QueryOptions {
+  /** Named parameters, written `$name` in the SQL (DuckDB's spelling); BigQuery receives them
+   *  as `@name` (the engine rewrites `$name` outside strings and comments). */
   params?: Record<string, string | number | boolean | null>
 }
 
@@ -103,8 +119,12 @@ export interface Warehouse {
   /** Applies pending migrations, then recreates every view. Reports per file, never throws
    *  for a failed file (see MigrateReport.error). */
   migrate(options?: { dryRun?: boolean }): Promise<MigrateReport>
-  /** Loads rows idempotently with cursor and load record in the same unit of work. */
+  /** Loads rows idempotently with cursor and load record in the same unit of work (with
+   *  `capabilities.defersCommit`, staged until `flush()`). */
   load(request: LoadRequest): Promise<LoadResult>
+  /** Commits everything staged since the last flush in one transaction; engines that commit
+   *  per load leave it out. After a failed flush nothing staged is committed (cursors unmoved). */
+  flush?(): Promise<FlushReport>
   /** Writes a load record on its own (failed loads, which carry no data). */
   recordLoad(record: LoadRecord): Promise<void>
   saveRun(run: RunRecord): Promise<void>
