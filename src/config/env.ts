@@ -37,4 +37,18 @@ export const ENV_BINDINGS: readonly EnvBinding[] = [
     path: 'sources.openai.requestsPerMinute',
     kind: 'int',
   },
+  { env: 'GITHUB_TOKEN', path: 'sources.github.token', kind: 'string' },
+  { env: 'GITHUB_API_URL', path: 'sources.github.apiUrl', kind: 'string' },
+  { env: 'GITHUB_ORG', path: 'sources.github.org', kind: 'string' },
+  { env: 'GITHUB_ENTERPRISE', path: 'sources.github.enterprise', kind: 'string' },
+  {
+    env: 'AI_USAGE_GITHUB_REQUESTS_PER_HOUR',
+    path: 'sources.github.requestsPerHour',
+    kind: 'int',
+  },
+  {
+    env: 'AI_USAGE_COPILOT_SEAT_PRICE_USD',
+    path: 'sources.github.seatPriceUsd',
+    kind: 'string',
+  },
 ]

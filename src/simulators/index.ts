@@ -6,6 +6,7 @@ import type { Day } from '../core/days.js'
 import type { Money } from '../core/money.js'
 import { startAnthropicSimulator } from './anthropic/index.js'
 import { startOpenaiSimulator } from './openai/index.js'
+import { startGithubSimulator } from './github/index.js'
 
 export interface SimulatorOptions {
   seed?: number
@@ -26,6 +27,7 @@ export interface RunningSimulator {
 export async function startSimulators(options: SimulatorOptions = {}): Promise<RunningSimulator[]> {
   const anthropic = await startAnthropicSimulator({ seed: options.seed, now: options.now })
   const openai = await startOpenaiSimulator({ seed: options.seed, now: options.now })
+  const github = await startGithubSimulator({ seed: options.seed, now: options.now })
   return [
     {
       vendor: 'anthropic',
@@ -52,6 +54,24 @@ export async function startSimulators(options: SimulatorOptions = {}): Promise<R
       },
       costByDay: (from, to) => openai.truth.costByDay(from, to),
       close: () => openai.close(),
+    },
+    {
+      vendor: 'github',
+      title: 'GitHub Copilot',
+      url: github.url,
+      env: {
+        GITHUB_TOKEN: github.apiKey,
+        GITHUB_API_URL: github.url,
+        GITHUB_ORG: github.org,
+        // The simulator does not enforce GitHub's 5,000/h unless asked; per-user premium calls
+        // for a 90-day demo would otherwise be paced over most of an hour.
+        AI_USAGE_GITHUB_REQUESTS_PER_HOUR: '100000000',
+        // Copilot Business list price; adds seat lines (basis invoiced) from each day's snapshot.
+        AI_USAGE_COPILOT_SEAT_PRICE_USD: '19',
+      },
+      // Vendor-reported = premium-request net spend; seat lines are invoiced, not reconciled.
+      costByDay: (from, to) => github.truth.premiumCostByDay(from, to),
+      close: () => github.close(),
     },
   ]
 }

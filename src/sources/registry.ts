@@ -6,6 +6,7 @@ import type { Logger } from '../core/logger.js'
 import type { Config } from '../config/schema.js'
 import { createAnthropicSource } from './anthropic/index.js'
 import { createOpenaiSource } from './openai/index.js'
+import { createGithubSource } from './github/index.js'
 import type { Source } from './source.js'
 
 export interface SourceDeps {
@@ -24,6 +25,7 @@ export interface SourceInfo {
 export const KNOWN_SOURCES: readonly SourceInfo[] = [
   { vendor: 'anthropic', title: 'Anthropic', requiredEnv: ['ANTHROPIC_ADMIN_API_KEY'] },
   { vendor: 'openai', title: 'OpenAI', requiredEnv: ['OPENAI_ADMIN_KEY'] },
+  { vendor: 'github', title: 'GitHub Copilot', requiredEnv: ['GITHUB_TOKEN', 'GITHUB_ORG'] },
 ]
 
 /** The sources whose credentials are configured, in a stable order. */
@@ -31,6 +33,7 @@ export function createSources(config: Config, deps: SourceDeps): Source[] {
   const sources = [
     createAnthropicSource(config.sources.anthropic, deps),
     createOpenaiSource(config.sources.openai, deps),
+    createGithubSource(config.sources.github, deps),
   ]
   return sources.filter((s): s is Source => s !== undefined)
 }

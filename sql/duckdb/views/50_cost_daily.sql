@@ -9,4 +9,7 @@ FROM (
   UNION ALL SELECT usage_date, provider, service, account_id, account_name, model, sku, description, quantity,
     unit, cost_usd, basis, currency
   FROM cost_daily_openai
+  UNION ALL SELECT usage_date, provider, service, account_id, account_name, model, sku, description, quantity,
+    unit, cost_usd, basis, currency
+  FROM cost_daily_github
 ) AS vendors;
