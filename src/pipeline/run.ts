@@ -10,6 +10,7 @@ import { newRunId } from '../core/ids.js'
 import type { Logger } from '../core/logger.js'
 import type { Source } from '../sources/source.js'
 import type { Warehouse } from '../warehouse/warehouse.js'
+import { runDerivedSteps, type DeriveSettings } from './derive.js'
 import { runStatusOf, type ProgressEvent, type ResourceOutcome, type RunReport } from './report.js'
 import { runResource } from './resource.js'
 
@@ -18,6 +19,8 @@ export interface PipelineDeps {
   warehouse: Warehouse
   logger: Logger
   clock: Clock
+  /** Budgets and the identity sheet for the derived steps (allocation always runs). */
+  derive?: DeriveSettings
 }
 
 export interface RunOptions {
@@ -63,6 +66,11 @@ export async function runPipeline(
     ),
   )
   const resources = (await Promise.all(perVendor)).flat()
+  // After every load: identity sheet, exact allocation of the touched days, budgets.
+  if (!options.signal?.aborted) {
+    const deriveCtx = { ...deps, logger, runId, nextLoadSeq, settings: deps.derive }
+    resources.push(...(await runDerivedSteps(deriveCtx, resources)))
+  }
   const report = finish(runId, trigger, startedAt, deps.clock.now(), resources)
   await deps.warehouse
     .saveRun({

@@ -1,0 +1,27 @@
+// The budgets step: config budgets → one row per period in the `budgets` table, rewritten whole
+// (replace over every possible period_start) so a budget removed from config disappears. The
+// budget_burn view joins these rows to actual spend.
+
+import { dayOf } from '../core/days.js'
+import { budgetRow, expandBudgets } from '../identity/budgets.js'
+import type { BudgetConfig } from '../identity/config.js'
+import { loadDerived, type DeriveContext, type StepResult } from './derive-load.js'
+
+export const BUDGETS_TABLE = 'budgets'
+const ALL_PERIODS = { from: '0001-01-01', to: '9999-12-31', column: 'period_start' }
+
+export async function writeBudgets(
+  ctx: DeriveContext,
+  budgets: readonly BudgetConfig[],
+): Promise<StepResult> {
+  const periods = expandBudgets(budgets, dayOf(ctx.clock.now()))
+  const table = {
+    table: BUDGETS_TABLE,
+    disposition: 'replace_window' as const,
+    primaryKey: ['budget_id', 'period_start'],
+    window: ALL_PERIODS,
+    rows: periods.map(budgetRow),
+  }
+  const rows = await loadDerived(ctx, 'budgets', [table])
+  return { loads: 1, rows, note: `${budgets.length} budgets, ${periods.length} periods` }
+}
