@@ -30,6 +30,15 @@ export const ENV_BINDINGS: readonly EnvBinding[] = [
     path: 'sources.anthropic.requestsPerMinute',
     kind: 'int',
   },
+  { env: 'CURSOR_API_KEY', path: 'sources.cursor.apiKey', kind: 'string' },
+  { env: 'CURSOR_BASE_URL', path: 'sources.cursor.baseUrl', kind: 'string' },
+  {
+    env: 'AI_USAGE_CURSOR_REQUESTS_PER_MINUTE',
+    path: 'sources.cursor.requestsPerMinute',
+    kind: 'int',
+  },
+  { env: 'AI_USAGE_CURSOR_SEAT_PRICE_USD', path: 'sources.cursor.seatPriceUsd', kind: 'string' },
+  { env: 'AI_USAGE_CURSOR_SEAT_BILLING_DAY', path: 'sources.cursor.seatBillingDay', kind: 'int' },
   { env: 'OPENAI_ADMIN_KEY', path: 'sources.openai.adminKey', kind: 'string' },
   { env: 'OPENAI_BASE_URL', path: 'sources.openai.baseUrl', kind: 'string' },
   {

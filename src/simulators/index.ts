@@ -5,6 +5,7 @@
 import type { Day } from '../core/days.js'
 import type { Money } from '../core/money.js'
 import { startAnthropicSimulator } from './anthropic/index.js'
+import { startCursorSimulator } from './cursor/index.js'
 import { startOpenaiSimulator } from './openai/index.js'
 import { startGithubSimulator } from './github/index.js'
 
@@ -26,6 +27,13 @@ export interface RunningSimulator {
 
 export async function startSimulators(options: SimulatorOptions = {}): Promise<RunningSimulator[]> {
   const anthropic = await startAnthropicSimulator({ seed: options.seed, now: options.now })
+  // Cursor's real limit (20 requests/min per endpoint) would make a 90-day demo take minutes:
+  // the demo relaxes it on both sides; test/integration/cursor-pacing.test.ts proves the real one.
+  const cursor = await startCursorSimulator({
+    seed: options.seed,
+    now: options.now,
+    rateLimit: { perMinute: 100_000 },
+  })
   const openai = await startOpenaiSimulator({ seed: options.seed, now: options.now })
   const github = await startGithubSimulator({ seed: options.seed, now: options.now })
   return [
@@ -41,6 +49,21 @@ export async function startSimulators(options: SimulatorOptions = {}): Promise<R
       },
       costByDay: (from, to) => anthropic.truth.costByDay(from, to),
       close: () => anthropic.close(),
+    },
+    {
+      vendor: 'cursor',
+      title: 'Cursor',
+      url: cursor.url,
+      env: {
+        CURSOR_API_KEY: cursor.apiKey,
+        CURSOR_BASE_URL: cursor.url,
+        AI_USAGE_CURSOR_REQUESTS_PER_MINUTE: '100000',
+        // Cursor Business list price; shows the seat line (basis invoiced) beside usage.
+        AI_USAGE_CURSOR_SEAT_PRICE_USD: '40.00',
+      },
+      // Vendor-reported = on-demand charges (chargeable events), what cost_daily reports.
+      costByDay: (from, to) => cursor.truth.chargedByDay(from, to),
+      close: () => cursor.close(),
     },
     {
       vendor: 'openai',

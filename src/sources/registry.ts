@@ -5,6 +5,7 @@ import type { Clock } from '../core/clock.js'
 import type { Logger } from '../core/logger.js'
 import type { Config } from '../config/schema.js'
 import { createAnthropicSource } from './anthropic/index.js'
+import { createCursorSource } from './cursor/index.js'
 import { createOpenaiSource } from './openai/index.js'
 import { createGithubSource } from './github/index.js'
 import type { Source } from './source.js'
@@ -24,6 +25,7 @@ export interface SourceInfo {
 
 export const KNOWN_SOURCES: readonly SourceInfo[] = [
   { vendor: 'anthropic', title: 'Anthropic', requiredEnv: ['ANTHROPIC_ADMIN_API_KEY'] },
+  { vendor: 'cursor', title: 'Cursor', requiredEnv: ['CURSOR_API_KEY'] },
   { vendor: 'openai', title: 'OpenAI', requiredEnv: ['OPENAI_ADMIN_KEY'] },
   { vendor: 'github', title: 'GitHub Copilot', requiredEnv: ['GITHUB_TOKEN', 'GITHUB_ORG'] },
 ]
@@ -32,6 +34,7 @@ export const KNOWN_SOURCES: readonly SourceInfo[] = [
 export function createSources(config: Config, deps: SourceDeps): Source[] {
   const sources = [
     createAnthropicSource(config.sources.anthropic, deps),
+    createCursorSource(config.sources.cursor, deps),
     createOpenaiSource(config.sources.openai, deps),
     createGithubSource(config.sources.github, deps),
   ]

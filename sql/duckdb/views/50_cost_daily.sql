@@ -8,6 +8,9 @@ FROM (
   SELECT * FROM cost_daily_anthropic
   UNION ALL SELECT usage_date, provider, service, account_id, account_name, model, sku, description, quantity,
     unit, cost_usd, basis, currency
+  FROM cost_daily_cursor
+  UNION ALL SELECT usage_date, provider, service, account_id, account_name, model, sku, description, quantity,
+    unit, cost_usd, basis, currency
   FROM cost_daily_openai
   UNION ALL SELECT usage_date, provider, service, account_id, account_name, model, sku, description, quantity,
     unit, cost_usd, basis, currency

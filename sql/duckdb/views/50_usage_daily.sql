@@ -9,6 +9,9 @@ FROM (
   SELECT * FROM usage_daily_anthropic
   UNION ALL SELECT usage_date, provider, service, subject, subject_type, account_id, model,
     input_tokens, output_tokens, cache_read_tokens, cache_write_tokens, requests, counted_in
+  FROM usage_daily_cursor
+  UNION ALL SELECT usage_date, provider, service, subject, subject_type, account_id, model,
+    input_tokens, output_tokens, cache_read_tokens, cache_write_tokens, requests, counted_in
   FROM usage_daily_openai
   UNION ALL SELECT usage_date, provider, service, subject, subject_type, account_id, model,
     input_tokens, output_tokens, cache_read_tokens, cache_write_tokens, requests, counted_in
