@@ -33,7 +33,7 @@ CREATE TABLE github_copilot_org_daily (
   pr_total_created_by_copilot       BIGINT,
   pr_total_reviewed_by_copilot      BIGINT,
   pr_total_merged_created_by_copilot BIGINT,
-  pr_median_minutes_to_merge        DOUBLE,
+  pr_median_minutes_to_merge        DECIMAL(38,9),        -- exact decimal of the JSON number
   pull_requests_json                JSON,                 -- the whole pull_requests block
   raw_json                          JSON      NOT NULL,   -- the day's document, totals_by_* included
   _load_id                          VARCHAR   NOT NULL,

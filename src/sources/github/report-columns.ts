@@ -2,6 +2,7 @@
 // carries, the CLI block, and the pull-request figures of the daily aggregate. A counter the
 // payload leaves out is NULL ("not reported"), never 0, so a schema change shows as a gap.
 
+import { dollarsFromNumber, toDecimalString } from '../../core/money.js'
 import { rawJson, type Cell } from '../../core/records.js'
 import type { z } from 'zod'
 import type { cliSchema } from './payloads.js'
@@ -50,7 +51,11 @@ export function pullRequestColumns(
   const median = prs?.median_minutes_to_merge
   return {
     ...Object.fromEntries(PR_COUNTS.map((name) => [`pr_${name}`, int(prs?.[name])])),
-    pr_median_minutes_to_merge: typeof median === 'number' ? median : null,
+    // Read through the number's shortest text (as money is), so 175.5 stays exactly 175.5.
+    pr_median_minutes_to_merge:
+      typeof median === 'number' && Number.isFinite(median)
+        ? toDecimalString(dollarsFromNumber(median))
+        : null,
     pull_requests_json: prs == null ? null : rawJson(prs),
   }
 }
