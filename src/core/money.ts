@@ -24,9 +24,10 @@ export function cents(text: string | number): Money {
 }
 
 /**
- * Dollars given as a JSON number (OpenAI `amount.value`, GitHub billing). The number's shortest
- * round-trip text is what the vendor wrote for every value with ≤ 17 significant digits, so we
- * parse that text, never multiply the float.
+ * Dollars given as a JS number (GitHub billing). We parse the number's shortest round-trip
+ * text, never multiply the float; that text equals what the vendor wrote whenever the vendor
+ * wrote at most 15 significant digits. For more digits, parse the raw JSON text losslessly
+ * instead (the OpenAI source does, with lossless-json).
  */
 export function dollarsFromNumber(value: number): Money {
   return parseScaled(numberText(value), 0)
