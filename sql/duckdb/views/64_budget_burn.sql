@@ -1,13 +1,14 @@
 -- Are we on budget? One row per budget period (the budgets table, written from config at every
--- run) that has started by the latest day with cost data (as_of). actual_usd = vendor-reported
--- spend in scope (total, one provider, or one team via spend_by_team_daily, whose allocated
--- splits sum back to the vendor totals) from the period's first day to as_of; estimated_usd =
--- spend only estimated (never added to actual). burn_rate = actual ÷ days elapsed; forecast =
--- burn_rate × days in the period (a straight-line projection, rounded to the cent). status:
--- over_budget (actual above budget), forecast_over (on course to exceed it), on_track.
+-- run) that has started by the latest day with cost data (as_of) and ends on or after the
+-- first. actual_usd = vendor-reported spend in scope (total, one provider, or one team via
+-- spend_by_team_daily, whose allocated splits sum back to the vendor totals) from the
+-- period's first day to as_of; estimated_usd = spend only estimated (never added to actual).
+-- burn_rate = actual ÷ days elapsed; forecast = burn_rate × days in the period (a
+-- straight-line projection, rounded to the cent). status: over_budget (actual above budget),
+-- forecast_over (on course to exceed it), on_track.
 CREATE OR REPLACE VIEW budget_burn AS
 WITH as_of AS (
-  SELECT MAX(usage_date) AS as_of_day FROM cost_daily
+  SELECT MIN(usage_date) AS first_day, MAX(usage_date) AS as_of_day FROM cost_daily
 ),
 periods AS (
   SELECT b.budget_id, b.scope, b.name, b.period, b.period_start, b.period_end,
@@ -15,7 +16,7 @@ periods AS (
          CASE WHEN b.period_end < a.as_of_day THEN b.period_end ELSE a.as_of_day END AS as_of_day
   FROM budgets AS b
   CROSS JOIN as_of AS a
-  WHERE b.period_start <= a.as_of_day
+  WHERE b.period_start <= a.as_of_day AND b.period_end >= a.first_day
 ),
 actual AS (
   SELECT p.budget_id, p.period_start,

@@ -2,8 +2,9 @@
 -- (activity_daily's vocabulary), acceptance rates, and vendor-reported spend on the tool
 -- (spend_by_team_daily, source_basis 'vendor_reported') per active person and per accepted
 -- line. Rates are ratios in [0, 1] rounded to 4 decimals, NULL when nothing was offered;
--- cost ratios are NULL without active people or accepted lines. Team = the person's team
--- that day ('Unmapped' for identities no one owns, whose activity is not a person's).
+-- cost ratios (rounded to 6 decimals) are NULL without active people or accepted lines.
+-- Team = the person's team that day ('Unmapped' for identities no one owns, whose activity
+-- is not a person's).
 CREATE OR REPLACE VIEW productivity_daily AS
 WITH acts AS (
   SELECT a.usage_date, a.tool, COALESCE(r.team, 'Unmapped') AS team,
