@@ -21,6 +21,8 @@ afterEach(async () => {
 
 const DAY = '2026-03-10'
 const ONE_DAY = { from: DAY, to: DAY }
+const urlOf = (input: string | URL | Request) =>
+  typeof input === 'string' ? input : input instanceof URL ? input.href : input.url
 const text = (m: Map<string, Money>) =>
   [...m]
     .filter(([, v]) => v !== 0n)
@@ -35,7 +37,7 @@ describe('GitHub Copilot report downloads', () => {
       // The clock passes the link's lifetime between the report answer and the download.
       wrapFetch: (next, harness) => async (input, init) => {
         const res = await next(input, init)
-        if (!expired && String(input).includes('/reports/users-1-day')) {
+        if (!expired && urlOf(input).includes('/reports/users-1-day')) {
           expired = true
           harness.clock.advance(5_000)
         }
@@ -73,7 +75,7 @@ describe('GitHub Copilot report downloads', () => {
       sim: { linkTtlMs: 1_000 },
       wrapFetch: (next, harness) => async (input, init) => {
         const res = await next(input, init)
-        if (String(input).includes('/reports/organization-1-day')) harness.clock.advance(5_000)
+        if (urlOf(input).includes('/reports/organization-1-day')) harness.clock.advance(5_000)
         return res
       },
     })

@@ -72,17 +72,19 @@ export function promptingLogins(files: readonly unknown[], billed: ReadonlySet<s
     })
   const seen = new Set(lines.flatMap((l) => (l.totals_by_model_feature ?? []).map((r) => r.model)))
   const narrow = billed.size > 0 && [...billed].every((m) => seen.has(m))
-  const logins = lines
-    .filter((l) => l.used_cli === true || (prompted(l) && (!narrow || promptedOn(l, billed))))
-    .map((l) => l.user_login.toLowerCase())
-  return [...new Set(logins)].sort()
+  const logins = lines.filter((l) => shouldAsk(l, narrow ? billed : undefined))
+  return [...new Set(logins.map((l) => l.user_login.toLowerCase()))].sort()
 }
 
-const prompted = (l: PromptLine) =>
-  l.user_initiated_interaction_count == null || l.user_initiated_interaction_count > 0
+/** CLI users always (the report names no CLI model); unknown counters always, to be safe. */
+function shouldAsk(l: PromptLine, billed: ReadonlySet<string> | undefined): boolean {
+  const prompts = l.user_initiated_interaction_count
+  if (l.used_cli === true || prompts == null) return true
+  return prompts > 0 && (billed === undefined || promptedOn(l, billed))
+}
 
 function promptedOn(l: PromptLine, billed: ReadonlySet<string>): boolean {
-  if (!l.totals_by_model_feature) return true
+  if (!l.totals_by_model_feature?.length) return true
   return l.totals_by_model_feature.some(
     (r) => r.model != null && billed.has(r.model) && (r.user_initiated_interaction_count ?? 1) > 0,
   )
