@@ -13,7 +13,7 @@ import {
   ORG_TABLE,
   USER_MODEL_TABLE,
   USER_TABLE,
-} from './normalize-reports.js'
+} from './normalize.js'
 import { fetchDailyReport, type ReportRequest } from './report-fetch.js'
 import { scopePaths, type GithubScope } from './scope.js'
 

@@ -8,7 +8,7 @@ import {
   ORG_TABLE,
   USER_MODEL_TABLE,
   USER_TABLE,
-} from './normalize-reports.js'
+} from './normalize.js'
 import type { GithubScope } from './scope.js'
 
 const fixture = (name: string): unknown =>
