@@ -10,6 +10,7 @@ import { importError } from './errors.js'
 import type { ImportFile } from './file.js'
 import type { ImportKind, ImportOptions, ParsedImport } from './kind.js'
 import { readCsvTable, sourceCells, type DataRow } from './table.js'
+import { compareTeamMonth } from './team-regression.js'
 import {
   normalizeEmail,
   parseDisplayCount,
@@ -30,6 +31,7 @@ export const claudeCodeTeamKind: ImportKind = {
   example: 'User,Spend this Month (USD),Lines this Month\nmara@example.com,"$1,034.83","15,344"',
   takesMonth: true,
   parse: parseTeamExport,
+  compare: compareTeamMonth,
 }
 
 function parseTeamExport(file: ImportFile, options: ImportOptions): ParsedImport {

@@ -3,7 +3,7 @@
 // the import before the warehouse is touched; runImport() then loads all tables in one unit.
 
 import type { DayRange } from '../core/days.js'
-import type { TableLoad } from '../warehouse/warehouse.js'
+import type { TableLoad, Warehouse } from '../warehouse/warehouse.js'
 import type { ImportFile } from './file.js'
 
 export const IMPORT_KIND_NAMES = [
@@ -42,4 +42,9 @@ export interface ImportKind {
   /** Whether --month is required (true) or refused (false). */
   takesMonth: boolean
   parse(file: ImportFile, options: ImportOptions): ParsedImport
+  /** Warnings that need what is already loaded (e.g. figures going down); read-only. */
+  compare?(parsed: ParsedImport, query: ReadQuery): Promise<string[]>
 }
+
+/** The read-only part of the warehouse a kind may use to compare a file with loaded data. */
+export type ReadQuery = Warehouse['query']

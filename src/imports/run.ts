@@ -8,7 +8,7 @@ import type { DayRange } from '../core/days.js'
 import { PipelineError } from '../core/errors.js'
 import { readImportFile } from './file.js'
 import { countRows, lastImportedSha } from './import-log.js'
-import type { ImportKind, ImportKindName, ImportOptions } from './kind.js'
+import type { ImportKind, ImportKindName, ImportOptions, ReadQuery } from './kind.js'
 import { loadImport, type ImportDeps } from './load.js'
 import { importKindOrThrow } from './registry.js'
 import { parseMonth } from './values.js'
@@ -47,6 +47,8 @@ export async function runImport(deps: ImportDeps, request: ImportRequest): Promi
   const startedAt = deps.clock.now()
   const file = await readImportFile(request.path)
   const parsed = kind.parse(file, options)
+  const query: ReadQuery = (sql, o) => deps.warehouse.query(sql, o)
+  parsed.warnings.push(...((await kind.compare?.(parsed, query)) ?? []))
   const scope = options.month ? `month=${options.month}` : ''
   const before = await countRows(deps.warehouse, kind.mainTable)
   const common = {

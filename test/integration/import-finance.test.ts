@@ -73,6 +73,20 @@ describe('import claude-code-team', () => {
     expect(rows.filter((r) => r.month === '2026-10-01')).toHaveLength(2)
   })
 
+  it('warns when an export turns figures back or drops people, and still replaces the month', async () => {
+    const first = await h.importFile({ kind: 'claude-code-team', path: LINES, month: '2026-10' })
+    expect(first.warnings).toEqual([])
+    const older = await h.importFile({ kind: 'claude-code-team', path: SPEND, month: '2026-10' })
+    expect(older.warnings).toEqual([
+      expect.stringContaining('2 people have lower month-to-date figures'),
+    ])
+    expect(older.tableRowsAfter).toBe(3)
+    const back = await h.importFile({ kind: 'claude-code-team', path: LINES, month: '2026-10' })
+    expect(back.warnings).toEqual([
+      expect.stringContaining('Removed from 2026-10: 1 of the people'),
+    ])
+  })
+
   it('a mistyped spend cell stops the import naming the line; nothing of the file is loaded', async () => {
     await h.importFile({ kind: 'claude-code-team', path: LINES, month: '2026-10' })
     const text =
