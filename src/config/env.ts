@@ -60,4 +60,7 @@ export const ENV_BINDINGS: readonly EnvBinding[] = [
     path: 'sources.github.seatPriceUsd',
     kind: 'string',
   },
+  { env: 'AI_USAGE_IDENTITY_SHEET_ID', path: 'identity.sheetId', kind: 'string' },
+  { env: 'AI_USAGE_IDENTITY_SHEET_RANGE', path: 'identity.sheetRange', kind: 'string' },
+  { env: 'AI_USAGE_SHEETS_BASE_URL', path: 'identity.sheetsBaseUrl', kind: 'string' },
 ]

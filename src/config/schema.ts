@@ -3,6 +3,7 @@
 // their own sub-schema in src/sources/<vendor>/config.ts.
 
 import { z } from 'zod'
+import { budgetsSchema, identityConfigSchema } from '../identity/config.js'
 import { anthropicConfigSchema } from '../sources/anthropic/config.js'
 import { CURSOR_CONFIG_DEFAULTS, cursorConfigSchema } from '../sources/cursor/config.js'
 import { OPENAI_DEFAULT_BASE_URL, openaiConfigSchema } from '../sources/openai/config.js'
@@ -135,6 +136,8 @@ export const configSchema = z.object({
       github: { ...GITHUB_CONFIG_DEFAULTS },
     }),
   server: serverSchema,
+  identity: identityConfigSchema,
+  budgets: budgetsSchema,
   logLevel: z
     .enum(['debug', 'info', 'warn', 'error'])
     .default('info')
