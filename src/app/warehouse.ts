@@ -4,6 +4,7 @@ import type { Clock } from '../core/clock.js'
 import type { Logger } from '../core/logger.js'
 import type { Config } from '../config/schema.js'
 import { PipelineError } from '../core/errors.js'
+import { createBigQueryWarehouse } from '../warehouse/bigquery/index.js'
 import { createDuckdbWarehouse } from '../warehouse/duckdb/index.js'
 import type { Warehouse } from '../warehouse/warehouse.js'
 
@@ -26,8 +27,19 @@ export async function openWarehouse(
       clock: options.clock,
     })
   }
+  if (wh.engine === 'bigquery') {
+    // Application Default Credentials; the project defaults to theirs when unset.
+    return createBigQueryWarehouse({
+      projectId: wh.bigquery.project,
+      dataset: wh.bigquery.dataset,
+      location: wh.bigquery.location,
+      retentionDays: wh.bigquery.retentionDays,
+      logger: options.logger,
+      clock: options.clock,
+    })
+  }
   throw new PipelineError(
     'CONFIG_INVALID',
-    `warehouse engine "${wh.engine}" is not available in this build yet`,
+    `warehouse engine "${String(wh.engine)}" is not available in this build`,
   )
 }

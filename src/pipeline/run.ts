@@ -5,7 +5,7 @@
 
 import type { Clock } from '../core/clock.js'
 import type { Day } from '../core/days.js'
-import { describeError } from '../core/errors.js'
+import { describeError, toPipelineError } from '../core/errors.js'
 import { newRunId } from '../core/ids.js'
 import type { Logger } from '../core/logger.js'
 import type { Source } from '../sources/source.js'
@@ -66,11 +66,13 @@ export async function runPipeline(
     ),
   )
   const resources = (await Promise.all(perVendor)).flat()
+  const committed = await commitStaged(deps.warehouse, resources, 0, logger)
   // After every load: identity sheet, exact allocation of the touched days, budgets.
   if (!options.signal?.aborted) {
     const deriveCtx = { ...deps, logger, runId, nextLoadSeq, settings: deps.derive }
     resources.push(...(await runDerivedSteps(deriveCtx, resources)))
   }
+  await commitStaged(deps.warehouse, resources, committed, logger)
   const report = finish(runId, trigger, startedAt, deps.clock.now(), resources)
   await deps.warehouse
     .saveRun({
@@ -89,6 +91,38 @@ export async function runPipeline(
     failed: resources.filter((r) => r.status === 'failed').map((r) => `${r.vendor}.${r.resource}`),
   })
   return report
+}
+
+/**
+ * Engines that defer commits (BigQuery: capabilities.defersCommit) apply every load staged so
+ * far in one transaction here. If that fails nothing staged was committed: the outcomes from
+ * `from` on that loaded data are failed (the next run re-reads their windows). Returns the
+ * count of outcomes covered.
+ */
+async function commitStaged(
+  warehouse: Warehouse,
+  outcomes: ResourceOutcome[],
+  from: number,
+  logger: Logger,
+): Promise<number> {
+  if (!warehouse.flush) return outcomes.length
+  try {
+    const report = await warehouse.flush()
+    if (report.loadIds.length > 0)
+      logger.info('warehouse.committed', {
+        loads: report.loadIds.length,
+        tableModifications: report.tableModifications,
+      })
+  } catch (error) {
+    const failure = toPipelineError(error)
+    logger.error('warehouse.commit_failed', { error: describeError(failure) })
+    for (const o of outcomes.slice(from).filter((o) => o.status === 'succeeded' && o.loads > 0)) {
+      const message = `loaded but not committed: ${describeError(failure)}`
+      Object.assign(o, { status: 'failed', loads: 0, rows: 0, cursor: undefined })
+      o.error = { code: failure.code, message }
+    }
+  }
+  return outcomes.length
 }
 
 function selectResources(source: Source, only: readonly string[] | undefined) {

@@ -3,9 +3,10 @@
 // later reports) and removed from the statement. Keys are dropped, not kept, because BigQuery
 // never enforces them and a double that rejected duplicates would hide missing dedup.
 
-import { invalidQuery, unsupported } from './errors.js'
-import { funcArgs, funcName, isNode, showNode, type CstNode } from './cst-walk.js'
-import { resolveTable, type NameContext, type TableName } from './sql-names.js'
+import { BigQueryError, invalidQuery, unsupported } from './errors.js'
+import { funcArgs, funcName, isNode, raw, showNode, type CstNode } from './cst-walk.js'
+import { quoteIdent } from './database.js'
+import { pathParts, resolveTable, type NameContext, type TableName } from './sql-names.js'
 import { readOptions, tableOptionsFrom, type OptionValues } from './translate-options.js'
 import type { TableOptions, TimePartitioning } from './types.js'
 
@@ -40,11 +41,11 @@ export function extractDdl(stmt: CstNode, ctx: NameContext): DdlResult {
       stmt.clauses = clauses(stmt).filter((c) => c.type !== 'bigquery_options')
       return { effects: [], metadataOnly: false }
     case 'create_schema_stmt':
-      return createSchema(stmt)
+      return createSchema(stmt, ctx)
     case 'alter_table_stmt':
       return alterTable(stmt, ctx)
     case 'alter_schema_stmt':
-      return alterSchema(stmt)
+      return alterSchema(stmt, ctx)
     default:
       return { effects: [], metadataOnly: false }
   }
@@ -111,12 +112,12 @@ function stripConstraints(stmt: CstNode): void {
   }
 }
 
-function createSchema(stmt: CstNode): DdlResult {
-  const name = stmt.name as CstNode
+function createSchema(stmt: CstNode, ctx: NameContext): DdlResult {
   const all = clauses(stmt)
   const options = readOptions(all.find((c) => c.type === 'bigquery_options'))
   stmt.clauses = all.filter((c) => c.type !== 'bigquery_options')
-  const dataset = typeof name.name === 'string' ? name.name : showNode(name).trim()
+  const dataset = schemaName(stmt, ctx)
+  stmt.name = raw(quoteIdent(dataset), stmt.name as CstNode)
   return { effects: [{ kind: 'dataset', dataset, options, mode: 'create' }], metadataOnly: false }
 }
 
@@ -131,13 +132,26 @@ function alterTable(stmt: CstNode, ctx: NameContext): DdlResult {
   return { effects: [{ kind: 'table', table, options, mode: 'patch' }], metadataOnly: true }
 }
 
-function alterSchema(stmt: CstNode): DdlResult {
+function alterSchema(stmt: CstNode, ctx: NameContext): DdlResult {
   const actions = (stmt.actions as CstNode[]).filter(isNode)
   const option = actions.find((a) => a.type === 'alter_action_set_bigquery_options')
   if (!option || actions.length > 1) throw unsupported('ALTER SCHEMA other than SET OPTIONS')
-  const dataset = showNode(stmt.name).trim().replace(/`/g, '')
+  const dataset = schemaName(stmt, ctx)
   const options = readOptions(option.options as CstNode)
   return { effects: [{ kind: 'dataset', dataset, options, mode: 'patch' }], metadataOnly: true }
+}
+
+/** `dataset`, `project.dataset` or `` `project.dataset` ``: the dataset of this project. */
+function schemaName(stmt: CstNode, ctx: NameContext): string {
+  const node = stmt.name as CstNode
+  const parts = (pathParts(node) ?? [showNode(node).trim().replace(/`/g, '')]).flatMap((p) =>
+    p.split('.'),
+  )
+  if (parts.length > 2) throw invalidQuery(`Invalid dataset name ${parts.join('.')}`)
+  if (parts.length === 2 && parts[0] !== ctx.projectId) {
+    throw new BigQueryError(403, 'accessDenied', `Access Denied: Project ${parts[0]}`)
+  }
+  return parts.at(-1)!
 }
 
 function clauses(stmt: CstNode): CstNode[] {
