@@ -66,9 +66,11 @@ describe('identity map from a Google Sheet', () => {
     expect(await teamsOnD1()).toMatchObject({ platform: '32.000000000', data: '15.000000000' })
 
     sheet!.setRows('map1', [...MAP, ['ci-bot', 'anthropic', BEN, 'data']])
+    h!.clock.advance(3_600_000) // runs happen at different times
     await h!.derive(settings)
     expect(await teamsOnD1()).toMatchObject({ data: '18.000000000', Unmapped: '5.000000000' })
 
+    h!.clock.advance(3_600_000)
     const unchanged = await h!.derive(settings)
     expect(unchanged.resources.find((r) => r.resource === 'identity_sheet')).toMatchObject({
       status: 'succeeded',
