@@ -25,13 +25,15 @@ export interface ImportLoad {
   scope: string
   /** When the import started (before the file was read): the load's duration covers parsing. */
   startedAt: Date
+  /** import_files.imported_at: see nextImportTime. */
+  importedAt: Date
 }
 
 export async function loadImport(deps: ImportDeps, load: ImportLoad) {
-  const { kind, file, parsed, scope, startedAt } = load
+  const { kind, file, parsed, scope, startedAt, importedAt } = load
   const runId = newRunId(startedAt)
   const loadId = newLoadId(runId, 1)
-  const tables = [...parsed.tables, fileRecord(kind, file, parsed, scope, startedAt)]
+  const tables = [...parsed.tables, fileRecord(kind, file, parsed, scope, importedAt)]
   const rows = parsed.tables.reduce((n, t) => n + t.rows.length, 0)
   const record = loadRecord({
     runId,

@@ -7,7 +7,7 @@
 import type { DayRange } from '../core/days.js'
 import { PipelineError } from '../core/errors.js'
 import { readImportFile } from './file.js'
-import { countRows, lastImportedSha } from './import-log.js'
+import { countRows, lastImport, nextImportTime } from './import-log.js'
 import type { ImportKind, ImportKindName, ImportOptions, ReadQuery } from './kind.js'
 import { loadImport, type ImportDeps } from './load.js'
 import { importKindOrThrow } from './registry.js'
@@ -56,11 +56,13 @@ export async function runImport(deps: ImportDeps, request: ImportRequest): Promi
     ...{ rows: parsed.rows, warnings: parsed.warnings, window: parsed.window },
     tableRowsBefore: before,
   }
-  if (!request.force && (await lastImportedSha(deps.warehouse, kind.name, scope)) === file.sha256) {
+  const last = await lastImport(deps.warehouse, kind.name, scope)
+  if (!request.force && last?.sha256 === file.sha256) {
     deps.logger.info('import.unchanged', { kind: kind.name, file: file.name, rows: parsed.rows })
     return { ...common, status: 'unchanged', rowsWritten: {}, tableRowsAfter: before }
   }
-  const loaded = await loadImport(deps, { kind, file, parsed, scope, startedAt })
+  const importedAt = nextImportTime(deps.clock.now(), last)
+  const loaded = await loadImport(deps, { kind, file, parsed, scope, startedAt, importedAt })
   const after = await countRows(deps.warehouse, kind.mainTable)
   return { ...common, status: 'imported', ...loaded, tableRowsAfter: after }
 }

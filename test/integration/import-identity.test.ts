@@ -3,6 +3,8 @@
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { PipelineError } from '../../src/core/errors.js'
+import { silentLogger } from '../../src/core/logger.js'
+import { runImport } from '../../src/imports/run.js'
 import { createTmpDirs } from '../helpers/tmp.js'
 import { FIXTURES, createImportHarness, writeCsv, type ImportHarness } from './import-harness.js'
 
@@ -61,6 +63,24 @@ describe('import identity-map', () => {
     // Going back to the first file is a real import (it is no longer the latest), not a skip.
     expect((await h.importFile({ kind: KIND, path: MAP })).status).toBe('imported')
     expect(await h.count('identity_map')).toBe(5)
+  })
+
+  it('knows which file was imported last even when the clock does not move between imports', async () => {
+    const deps = { warehouse: h.warehouse, clock: h.clock, logger: silentLogger }
+    const v2 = writeCsv(dir, 'v2.csv', 'identity,email,team\nk,a@example.com,x\n')
+    const statuses: string[] = []
+    for (const path of [MAP, v2, v2, MAP, MAP, v2]) {
+      statuses.push((await runImport(deps, { kind: KIND, path })).status)
+    }
+    expect(statuses).toEqual([
+      'imported',
+      'imported',
+      'unchanged',
+      'imported',
+      'unchanged',
+      'imported',
+    ])
+    expect(await h.count('identity_map')).toBe(1)
   })
 
   it('an invalid email stops the import naming the line, and the previous map stays whole', async () => {
