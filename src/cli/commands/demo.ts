@@ -17,6 +17,8 @@ import { createProgressPrinter } from '../progress.js'
 import { migrateOrThrow } from '../../pipeline/migrate.js'
 import { printReport } from './run.js'
 import { reconcile, spendBreakdown, type Reconciliation } from '../demo-report.js'
+import { financeSummary, formatFinanceSummary } from '../demo-finance.js'
+import { DEMO_BUDGETS, importDemoIdentityMap } from '../demo-setup.js'
 
 export interface DemoOptions {
   days: number
@@ -44,15 +46,20 @@ export async function demoCommand(output: Output, opts: DemoOptions): Promise<Ex
     const warehouse = await ctx.openWarehouse()
     try {
       await migrateOrThrow(warehouse)
+      await importDemoIdentityMap({ ...ctx, warehouse }, opts.db, to)
       const onProgress = output.isTty && !output.json ? createProgressPrinter(output) : undefined
       const report = await runPipeline(
-        { sources: ctx.sources, warehouse, logger: ctx.logger, clock: ctx.clock },
+        { ...ctx, warehouse, derive: { budgets: DEMO_BUDGETS } },
         { from, to, trigger: 'demo', onProgress },
       )
       const checks = await reconcileAll(warehouse, sims, from, to)
       const breakdown = await spendBreakdown(warehouse, from, to)
-      if (output.json) printJson(output, { report, breakdown, reconciliation: checks })
-      else printDemo(output, report, breakdown, checks)
+      const finance = await financeSummary(warehouse, from, to)
+      if (output.json) printJson(output, { report, breakdown, reconciliation: checks, finance })
+      else {
+        printDemo(output, report, breakdown, checks)
+        output.out(`\n${formatFinanceSummary(finance)}`)
+      }
       const ok = report.status === 'succeeded' && checks.every((c) => c.mismatchedDays.length === 0)
       return ok ? EXIT.ok : EXIT.partial
     } finally {
