@@ -7,9 +7,9 @@ import { addDays, type Day } from '../../core/days.js'
 import { createRandom, hashSeed, type Random } from '../shared/random.js'
 import { hexColor, instantOn, uuid, vendorId } from './ids.js'
 import { buildApiKeys, legacyArchiveDay, type AnthropicApiKey } from './org-keys.js'
-import { syntheticPeople, type SyntheticPerson } from './people.js'
+import { syntheticPeople, type SyntheticPerson } from '../shared/people.js'
 
-export { syntheticPeople, type SyntheticPerson, type ActivityLevel } from './people.js'
+export { syntheticPeople, type SyntheticPerson, type ActivityLevel } from '../shared/people.js'
 export type { AnthropicApiKey, KeyUsageProfile, ClaudeCodeActor } from './org-keys.js'
 
 export type UserRole = 'user' | 'developer' | 'billing' | 'admin' | 'claude_code_user'

@@ -3,7 +3,7 @@
 // top, quiet weekends near the bottom), with Claude Code traffic dominated by cache reads.
 
 import type { Random } from '../shared/random.js'
-import type { ActivityLevel } from './people.js'
+import type { ActivityLevel } from '../shared/people.js'
 
 export interface KeyUsageProfile {
   /** Uncached input tokens on an active weekday, before trend and noise. */

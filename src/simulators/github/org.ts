@@ -4,7 +4,7 @@
 // so identity tests can map a login to an email; contractors have a login but no email.
 
 import { addDays, type Day } from '../../core/days.js'
-import { syntheticPeople, type ActivityLevel } from '../anthropic/people.js'
+import { syntheticPeople, type ActivityLevel } from '../shared/people.js'
 import { createRandom, hashSeed, type Random } from '../shared/random.js'
 import { CHAT_MODELS, IDES, LANGUAGES, type Ide, type PlanType } from './catalog.js'
 import { loginCandidates, nodeId, numericId } from './ids.js'

@@ -5,7 +5,7 @@
 // usage per day is then a pure function of org + day (data.ts).
 
 import { addDays, type Day } from '../../core/days.js'
-import { syntheticPeople, type SyntheticPerson } from '../anthropic/people.js'
+import { syntheticPeople, type SyntheticPerson } from '../shared/people.js'
 import { createRandom, hashSeed, type Random } from '../shared/random.js'
 import { openaiId, unixOn } from './ids.js'
 import {
@@ -17,7 +17,7 @@ import {
 import { PROJECT_PROFILES, withFallbackTools, type ProjectProfile } from './profiles.js'
 
 export type { OpenaiApiKey, ProjectMember, ServiceAccount, KeyOwner } from './org-keys.js'
-export type { SyntheticPerson } from '../anthropic/people.js'
+export type { SyntheticPerson } from '../shared/people.js'
 
 export interface OpenaiProject {
   id: string
