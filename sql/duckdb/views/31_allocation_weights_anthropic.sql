@@ -8,8 +8,10 @@
 --   2 token_share: API keys' tokens of the line's token type (uncached input, output, cache
 --     read, 5m/1h cache write) in the same workspace, model, tier and context window; web
 --     search lines by web search requests; other non-token lines by all tokens;
---   3 token_share: as 2, any tier and context window;
---   4 token_share: all tokens of the workspace that day.
+--   3 token_share: as 2 from usage of another tier or context window (used only when the
+--     line's own tier has no positive weight, so it is "any tier");
+--   4 token_share: all tokens of the workspace that day (non-token lines, and token lines of a
+--     model the workspace shows no usage of that day).
 -- A line with no positive weight at any level is parked whole on its workspace (unattributed).
 CREATE OR REPLACE VIEW allocation_weights_anthropic AS
 WITH lines AS (
@@ -63,13 +65,9 @@ FROM lines AS l
 JOIN code AS k ON k.usage_date = l.usage_date AND (l.model IS NULL OR k.model = l.model)
 WHERE l.tool = 'claude_code'
 UNION ALL
-SELECT s.usage_date, 'anthropic', s.line_key, s.identity_type, s.identity, 'token_share', 2,
-       CAST(s.tokens AS DECIMAL(38, 9))
-FROM shares AS s
-WHERE s.service_tier IS NOT DISTINCT FROM s.line_tier
-  AND s.context_window IS NOT DISTINCT FROM s.line_window
-UNION ALL
-SELECT s.usage_date, 'anthropic', s.line_key, s.identity_type, s.identity, 'token_share', 3,
+SELECT s.usage_date, 'anthropic', s.line_key, s.identity_type, s.identity, 'token_share',
+       CASE WHEN s.service_tier IS NOT DISTINCT FROM s.line_tier
+             AND s.context_window IS NOT DISTINCT FROM s.line_window THEN 2 ELSE 3 END,
        CAST(s.tokens AS DECIMAL(38, 9))
 FROM shares AS s
 UNION ALL
@@ -77,4 +75,8 @@ SELECT l.usage_date, 'anthropic', l.line_key, u.identity_type, u.identity, 'toke
        CAST(u.t_all AS DECIMAL(38, 9))
 FROM lines AS l
 JOIN usage AS u
-  ON u.usage_date = l.usage_date AND u.workspace_id IS NOT DISTINCT FROM l.workspace_id;
+  ON u.usage_date = l.usage_date AND u.workspace_id IS NOT DISTINCT FROM l.workspace_id
+WHERE l.model IS NULL
+   OR NOT EXISTS (SELECT 1 FROM usage AS m
+                  WHERE m.usage_date = l.usage_date AND m.model = l.model
+                    AND m.workspace_id IS NOT DISTINCT FROM l.workspace_id);
