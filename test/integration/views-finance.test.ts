@@ -3,6 +3,7 @@
 // straight-line forecast, cache efficiency, and data freshness including the derived steps.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { budgetsSchema } from '../../src/identity/config.js'
+import { writeBudgetsNow } from '../../src/pipeline/derive-budgets.js'
 import { createTmpDirs } from '../helpers/tmp.js'
 import { createViewsHarness, D1, seedScenario, type ViewsHarness } from './views-harness.js'
 
@@ -136,7 +137,7 @@ describe('budget_burn', () => {
   it('rewrites the budgets table whole: a budget removed from config disappears', async () => {
     const before = await h.query(`SELECT DISTINCT budget_id FROM budgets`)
     expect(before).toHaveLength(3)
-    await h.derive({ budgets: BUDGETS.slice(0, 1) })
+    await writeBudgetsNow(h, BUDGETS.slice(0, 1)) // as `ai-usage migrate` can
     const after = await h.query<{ budget_id: string }>(`SELECT DISTINCT budget_id FROM budgets`)
     expect(after.map((r) => r.budget_id)).toEqual(['provider:anthropic:month:2026-02'])
     await h.derive({ budgets: BUDGETS })

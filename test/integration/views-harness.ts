@@ -5,7 +5,7 @@
 
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { createCapturingLogger } from '../../src/core/logger.js'
+import { createCapturingLogger, type Logger } from '../../src/core/logger.js'
 import { dollars, toDecimalString } from '../../src/core/money.js'
 import type { Row } from '../../src/core/records.js'
 import { runImport } from '../../src/imports/run.js'
@@ -19,6 +19,7 @@ import { createFakeClock, type FakeClock } from '../helpers/clock.js'
 export interface ViewsHarness {
   warehouse: Warehouse
   clock: FakeClock
+  logger: Logger
   dir: string
   /** Upserts rows into a table (merge on its key), like a vendor load would. */
   seed(table: string, primaryKey: string[], rows: Row[]): Promise<void>
@@ -41,6 +42,7 @@ export async function createViewsHarness(dir: string, now = '2026-03-05T08:00:00
   const h: ViewsHarness = {
     warehouse,
     clock,
+    logger,
     dir,
     seed: async (table, primaryKey, rows) => {
       const at = clock.now().toISOString()
