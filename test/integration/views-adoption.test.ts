@@ -3,15 +3,8 @@
 // active person and per accepted line — each number computed by hand from the seed.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createTmpDirs } from '../helpers/tmp.js'
-import {
-  ADA,
-  createViewsHarness,
-  D1,
-  D2,
-  FEB,
-  seedScenario,
-  type ViewsHarness,
-} from './views-harness.js'
+import { createViewsHarness, type ViewsHarness } from './views-harness.js'
+import { ADA, D1, D2, FEB, seedScenario } from './views-scenario.js'
 
 const tmp = createTmpDirs()
 let h: ViewsHarness

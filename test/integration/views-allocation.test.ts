@@ -4,17 +4,8 @@
 // listed and their spend shows as 'Unmapped', and a re-run writes identical rows.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { createTmpDirs } from '../helpers/tmp.js'
-import {
-  ADA,
-  BEN,
-  createViewsHarness,
-  D1,
-  D2,
-  FEB,
-  MAP_CSV,
-  seedScenario,
-  type ViewsHarness,
-} from './views-harness.js'
+import { createViewsHarness, type ViewsHarness } from './views-harness.js'
+import { ADA, BEN, D1, D2, FEB, MAP_CSV, seedScenario } from './views-scenario.js'
 
 const tmp = createTmpDirs()
 const sharedTmp = createTmpDirs()

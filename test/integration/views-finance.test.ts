@@ -5,7 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { budgetsSchema } from '../../src/identity/config.js'
 import { writeBudgetsNow } from '../../src/pipeline/derive-budgets.js'
 import { createTmpDirs } from '../helpers/tmp.js'
-import { createViewsHarness, D1, seedScenario, type ViewsHarness } from './views-harness.js'
+import { createViewsHarness, type ViewsHarness } from './views-harness.js'
+import { D1, seedScenario } from './views-scenario.js'
 
 const tmp = createTmpDirs()
 let h: ViewsHarness

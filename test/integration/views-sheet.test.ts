@@ -6,14 +6,8 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { createGoogleSheetReader } from '../../src/identity/sheet.js'
 import { startSheetDouble, type SheetDouble } from '../../src/identity/sheet-double.js'
 import { createTmpDirs } from '../helpers/tmp.js'
-import {
-  ADA,
-  BEN,
-  createViewsHarness,
-  D1,
-  seedScenario,
-  type ViewsHarness,
-} from './views-harness.js'
+import { createViewsHarness, type ViewsHarness } from './views-harness.js'
+import { ADA, BEN, D1, seedScenario } from './views-scenario.js'
 
 const TOKEN = 'ya29.sheet-double-token'
 const tmp = createTmpDirs()
