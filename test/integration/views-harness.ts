@@ -33,10 +33,19 @@ export interface ViewsHarness {
 
 let loads = 0
 
-export async function createViewsHarness(dir: string, now = '2026-03-05T08:00:00Z') {
-  const clock = createFakeClock(now)
+export interface ViewsHarnessOptions {
+  now?: string
+  /** Opens the engine under test (default: DuckDB in `dir`); the views must answer the same. */
+  open?: (deps: { dir: string; clock: FakeClock; logger: Logger }) => Promise<Warehouse>
+}
+
+export async function createViewsHarness(dir: string, options: ViewsHarnessOptions = {}) {
+  const clock = createFakeClock(options.now ?? '2026-03-05T08:00:00Z')
   const logger = createCapturingLogger()
-  const warehouse = await createDuckdbWarehouse({ path: join(dir, 'views.duckdb'), clock, logger })
+  const open =
+    options.open ??
+    (() => createDuckdbWarehouse({ path: join(dir, 'views.duckdb'), clock, logger }))
+  const warehouse = await open({ dir, clock, logger })
   const migrated = await warehouse.migrate()
   if (migrated.error) throw migrated.error
   const h: ViewsHarness = {
