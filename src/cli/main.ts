@@ -61,7 +61,10 @@ async function execute(
 }
 
 export function buildProgram(): Command {
+  // exitOverride first: subcommands inherit it only when created after it, and usage errors
+  // inside a subcommand must exit 2 like any other.
   const program = new Command('ai-usage')
+    .exitOverride()
     .description(
       'Collect AI-tool usage and cost (Anthropic, Cursor, OpenAI, GitHub Copilot) into a warehouse and answer what was spent, on what, by whom.',
     )
@@ -202,7 +205,13 @@ function positiveInt(value: string): number {
   return n
 }
 
-const program = buildProgram().exitOverride()
+// `ai-usage query … | head` closes stdout early: that is the reader's choice, not an error.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(EXIT.ok)
+  throw error
+})
+
+const program = buildProgram()
 try {
   await program.parseAsync(process.argv)
 } catch (error) {
