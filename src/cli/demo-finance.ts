@@ -31,12 +31,12 @@ export async function financeSummary(warehouse: Warehouse, from: Day, to: Day) {
   const [byTeamAndTool, topPeople, seats, budgets] = await Promise.all([
     warehouse.query<FinanceSummary['byTeamAndTool'][number]>(
       `SELECT team, tool, CAST(COUNT(DISTINCT CASE WHEN person <> 'Unmapped' THEN person END)
-       AS INTEGER) AS people, CAST(SUM(cost_usd) AS VARCHAR) AS cost FROM spend_by_person_daily
+       AS INT64) AS people, CAST(SUM(cost_usd) AS STRING) AS cost FROM spend_by_person_daily
        WHERE ${range} GROUP BY team, tool ORDER BY SUM(cost_usd) DESC`,
       { params },
     ),
     warehouse.query<FinanceSummary['topPeople'][number]>(
-      `SELECT person, MAX(team) AS team, CAST(SUM(cost_usd) AS VARCHAR) AS cost
+      `SELECT person, MAX(team) AS team, CAST(SUM(cost_usd) AS STRING) AS cost
        FROM spend_by_person_daily WHERE ${range} AND person <> 'Unmapped'
        GROUP BY person ORDER BY SUM(cost_usd) DESC LIMIT 5`,
       { params },
@@ -47,17 +47,17 @@ export async function financeSummary(warehouse: Warehouse, from: Day, to: Day) {
   return { ...params, byTeamAndTool, topPeople, seats, budgets } satisfies FinanceSummary
 }
 
-const SEATS_SQL = `SELECT tool, CAST(seats AS INTEGER) AS seats,
-  CAST(seats_active_28d AS INTEGER) AS active28, CAST(idle_seats_14d AS INTEGER) AS idle14,
-  CAST(never_activated_seats AS INTEGER) AS never
+const SEATS_SQL = `SELECT tool, CAST(seats AS INT64) AS seats,
+  CAST(seats_active_28d AS INT64) AS active28, CAST(idle_seats_14d AS INT64) AS idle14,
+  CAST(never_activated_seats AS INT64) AS never
 FROM adoption_daily
 WHERE seats > 0 AND usage_date = (SELECT MAX(usage_date) FROM adoption_daily WHERE seats > 0)
 ORDER BY tool`
 
 const BUDGETS_SQL = `SELECT budget_id AS budget,
-  CAST(period_start AS VARCHAR) || '..' || CAST(period_end AS VARCHAR) AS period,
-  CAST(actual_usd AS VARCHAR) AS actual, CAST(budget_usd AS VARCHAR) AS amount,
-  CAST(forecast_usd AS VARCHAR) AS forecast, status
+  CAST(period_start AS STRING) || '..' || CAST(period_end AS STRING) AS period,
+  CAST(actual_usd AS STRING) AS actual, CAST(budget_usd AS STRING) AS amount,
+  CAST(forecast_usd AS STRING) AS forecast, status
 FROM budget_burn WHERE as_of = (SELECT MAX(as_of) FROM budget_burn) AND as_of < period_end
 ORDER BY budget_id`
 

@@ -43,7 +43,7 @@ export function touchedDays(outcomes: readonly ResourceOutcome[]): Day[] {
 }
 
 const MISMATCH_SQL = `
-SELECT CAST(COALESCE(l.usage_date, a.usage_date) AS VARCHAR) AS day
+SELECT CAST(COALESCE(l.usage_date, a.usage_date) AS STRING) AS day
 FROM (SELECT usage_date, provider, SUM(cost_usd) AS total FROM allocation_lines
       GROUP BY usage_date, provider) AS l
 FULL OUTER JOIN (SELECT usage_date, provider, SUM(cost_usd) AS total FROM ${ALLOCATION_TABLE}
@@ -85,12 +85,12 @@ async function allocateRange(ctx: DeriveContext, range: DayRange): Promise<numbe
 
 const IN_RANGE = 'usage_date BETWEEN CAST($from AS DATE) AND CAST($to AS DATE)'
 
-const LINES_SQL = `SELECT CAST(usage_date AS VARCHAR) AS usage_date, provider, line_id, service,
-  tool, account_id, model, sku, source_basis, CAST(cost_usd AS VARCHAR) AS cost_usd
+const LINES_SQL = `SELECT CAST(usage_date AS STRING) AS usage_date, provider, line_id, service,
+  tool, account_id, model, sku, source_basis, CAST(cost_usd AS STRING) AS cost_usd
 FROM allocation_lines WHERE ${IN_RANGE}`
 
-const WEIGHTS_SQL = `SELECT CAST(usage_date AS VARCHAR) AS usage_date, provider, line_id,
-  identity_type, identity, method, CAST(weight AS VARCHAR) AS weight
+const WEIGHTS_SQL = `SELECT CAST(usage_date AS STRING) AS usage_date, provider, line_id,
+  identity_type, identity, method, CAST(weight AS STRING) AS weight
 FROM allocation_weights WHERE ${IN_RANGE}`
 
 type Text = string | null
