@@ -1,10 +1,13 @@
-// The Hono app of the Anthropic Admin API simulator. Order of checks per request: request id
-// and request log (outermost, so faults and auth failures are logged too), then faults (a
+// The Hono app of the Anthropic Admin API simulator. Order of checks per request: request log
+// and request id (outermost, so faults and auth failures are logged too), then faults (a
 // gateway-level failure happens before auth), then auth and anthropic-version, then the route.
 
 import { randomBytes } from 'node:crypto'
-import { Hono, type Context } from 'hono'
-import type { FaultDecision, FaultEngine } from './faults.js'
+import { Hono, type Context, type MiddlewareHandler } from 'hono'
+import { recordRequests, type RequestLogEntry } from '../shared/request-log.js'
+import type { FaultEngine } from '../shared/faults.js'
+import { injectFaults } from '../shared/inject-faults.js'
+import type { FailSpec } from './faults.js'
 import { AnthropicApiError, type ErrorType } from './params.js'
 import { registerAdmin } from './route-admin.js'
 import { registerClaudeCode } from './route-claude-code.js'
@@ -12,18 +15,12 @@ import { registerCostReport } from './route-cost.js'
 import type { RouteDeps } from './route-deps.js'
 import { registerUsageReport } from './route-usage.js'
 
-export interface RequestLogEntry {
-  method: string
-  path: string
-  query: Record<string, string[]>
-  status: number
-  /** The simulator's `now()` when the request arrived. */
-  at: Date
-}
+/** Every value of a repeated key is kept (`group_by[]`). */
+export type { RequestLogEntry } from '../shared/request-log.js'
 
 export interface AppDeps extends RouteDeps {
   apiKey: string
-  faults: FaultEngine
+  faults: FaultEngine<FailSpec>
   requests: RequestLogEntry[]
 }
 
@@ -50,26 +47,18 @@ const FAULT_MESSAGES: Partial<Record<ErrorType, string>> = {
 
 export function createAnthropicApp(deps: AppDeps): Hono {
   const app = new Hono()
+  app.use('*', recordRequests(deps.requests, { now: deps.now }))
+  app.use('*', assignRequestId)
+  app.use(
+    '*',
+    injectFaults(deps.faults, {
+      fail: (c, spec) => faultResponse(requestIds.get(c.req.raw) ?? '', spec),
+      truncate: 'ok-only',
+    }),
+  )
   app.use('*', async (c, next) => {
-    const id = `req_011C${randomBytes(15).toString('base64url')}`
-    const at = deps.now()
-    requestIds.set(c.req.raw, id)
-    await next()
-    c.res.headers.set('request-id', id)
-    deps.requests.push({
-      method: c.req.method,
-      path: c.req.path,
-      query: c.req.queries(),
-      status: c.res.status,
-      at,
-    })
-  })
-  app.use('*', async (c, next) => {
-    const fault = deps.faults.decide(c.req.path)
-    if (fault?.kind === 'fail') return faultResponse(requestIds.get(c.req.raw) ?? '', fault)
     checkAuth((name) => c.req.header(name), deps.apiKey)
     await next()
-    if (fault?.kind === 'truncate' && c.res.status === 200) c.res = await truncated(c.res)
   })
   registerCostReport(app, deps)
   registerUsageReport(app, deps)
@@ -85,6 +74,14 @@ export function createAnthropicApp(deps: AppDeps): Hono {
     ),
   )
   return app
+}
+
+/** Every response, errors included, carries the `request-id` its error body repeats. */
+const assignRequestId: MiddlewareHandler = async (c, next) => {
+  const id = `req_011C${randomBytes(15).toString('base64url')}`
+  requestIds.set(c.req.raw, id)
+  await next()
+  c.res.headers.set('request-id', id)
 }
 
 function checkAuth(header: (name: string) => string | undefined, apiKey: string): void {
@@ -120,10 +117,7 @@ function errorResponse(c: Context, err: AnthropicApiError): Response {
   )
 }
 
-function faultResponse(
-  requestId: string,
-  fault: Extract<FaultDecision, { kind: 'fail' }>,
-): Response {
+function faultResponse(requestId: string, fault: FailSpec): Response {
   const headers = new Headers({ 'content-type': 'application/json' })
   if (fault.retryAfterSeconds !== undefined)
     headers.set('retry-after', String(fault.retryAfterSeconds))
@@ -133,12 +127,4 @@ function faultResponse(
     STATUS_TYPES[fault.status] ?? (fault.status >= 500 ? 'api_error' : 'invalid_request_error')
   const body = fault.body ?? errorBody(type, FAULT_MESSAGES[type] ?? type, requestId)
   return new Response(JSON.stringify(body), { status: fault.status, headers })
-}
-
-/** The real body cut in half: a 200 whose JSON does not parse. */
-async function truncated(res: Response): Promise<Response> {
-  const text = await res.text()
-  const headers = new Headers(res.headers)
-  headers.delete('content-length')
-  return new Response(text.slice(0, Math.floor(text.length / 2)), { status: res.status, headers })
 }

@@ -1,8 +1,14 @@
-// Fault injection: scripted faults (the next N matching requests fail, or answer 200 with a
-// cut-off body) and seeded background rates of 429 (`retry-after`) and 500/529. Scripted
-// faults win over random ones. Faults only change responses, never the data behind them.
+// Anthropic's faults on the shared engine: scripted faults match by path prefix, and seeded
+// background rates answer 429 (`retry-after`) and 500/529. The error body is rendered in
+// app.ts, which owns the request id the body repeats.
 
-import { createRandom, hashSeed } from '../shared/random.js'
+import {
+  createFaultEngine,
+  rollRates,
+  type FaultEngine,
+  type FaultRates,
+} from '../shared/faults.js'
+import type { ScriptedFaults } from '../shared/faults.js'
 
 export interface FailSpec {
   status: number
@@ -14,79 +20,25 @@ export interface FailSpec {
   path?: string
 }
 
-export interface AnthropicFaultOptions {
-  /** Share of requests answered 429 rate_limit_error (0–1). */
-  rate429?: number
-  /** Share of requests answered 500 api_error or 529 overloaded_error (0–1). */
-  rate5xx?: number
+export interface AnthropicFaultOptions extends FaultRates {
   /** retry-after on random 429s (default 1). */
   retryAfterSeconds?: number
 }
 
-export interface AnthropicFaults {
-  failNext(count: number, spec: FailSpec): void
-  truncateNext(count: number, options?: { path?: string }): void
-  /** Scripted faults not yet consumed. */
-  pending(): number
-  clear(): void
-}
+export type AnthropicFaults = ScriptedFaults<FailSpec>
 
-export type FaultDecision =
-  | { kind: 'fail'; status: number; retryAfterSeconds?: number; body?: unknown }
-  | { kind: 'truncate' }
-
-export interface FaultEngine extends AnthropicFaults {
-  /** The fault for this request, if any (consumes a scripted one). */
-  decide(path: string): FaultDecision | undefined
-}
-
-interface Scripted {
-  remaining: number
-  path?: string
-  decision: FaultDecision
-}
-
-export function createFaults(seed: number, options: AnthropicFaultOptions = {}): FaultEngine {
-  const scripted: Scripted[] = []
-  const rng = createRandom(hashSeed(`${seed}:faults`))
-  const add = (count: number, path: string | undefined, decision: FaultDecision) => {
-    if (!Number.isInteger(count) || count < 1)
-      throw new RangeError('fault count must be a positive integer')
-    scripted.push({ remaining: count, decision, ...(path !== undefined && { path }) })
-  }
-  const random = (): FaultDecision | undefined => {
-    const roll = rng.next()
-    const rate429 = options.rate429 ?? 0
-    if (roll < rate429)
-      return { kind: 'fail', status: 429, retryAfterSeconds: options.retryAfterSeconds ?? 1 }
-    if (roll < rate429 + (options.rate5xx ?? 0))
-      return { kind: 'fail', status: rng.chance(0.5) ? 500 : 529 }
-    return undefined
-  }
-  return {
-    ...scriptedApi(add),
-    pending: () => scripted.reduce((n, s) => n + s.remaining, 0),
-    clear: () => void scripted.splice(0),
-    decide: (path) => {
-      const match = scripted.find((s) => s.path === undefined || path.startsWith(s.path))
-      if (!match) return random()
-      match.remaining -= 1
-      if (match.remaining === 0) scripted.splice(scripted.indexOf(match), 1)
-      return match.decision
+export function createFaults(
+  seed: number,
+  options: AnthropicFaultOptions = {},
+): FaultEngine<FailSpec> {
+  return createFaultEngine<FailSpec>({
+    seedKey: `${seed}:faults`,
+    pathMatch: 'prefix',
+    background: (rng) => {
+      const roll = rollRates(rng, options)
+      if (roll === 429) return { status: 429, retryAfterSeconds: options.retryAfterSeconds ?? 1 }
+      if (roll === '5xx') return { status: rng.chance(0.5) ? 500 : 529 }
+      return undefined
     },
-  }
-}
-
-function scriptedApi(
-  add: (count: number, path: string | undefined, decision: FaultDecision) => void,
-) {
-  return {
-    failNext(count: number, spec: FailSpec) {
-      const { path, ...fail } = spec
-      add(count, path, { kind: 'fail', ...fail })
-    },
-    truncateNext(count: number, options: { path?: string } = {}) {
-      add(count, options.path, { kind: 'truncate' })
-    },
-  }
+  })
 }

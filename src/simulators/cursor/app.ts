@@ -4,10 +4,11 @@
 // documented `{ error, message }`.
 
 import { Hono, type Context, type MiddlewareHandler } from 'hono'
-import type { ContentfulStatusCode } from 'hono/utils/http-status'
+import type { FaultEngine } from '../shared/faults.js'
+import { recordRequests, type RequestLogEntry } from '../shared/request-log.js'
 import type { CursorData } from './data.js'
 import { cursorError } from './errors.js'
-import type { FaultInjector } from './faults.js'
+import { injectCursorFaults, type FaultSpec } from './faults.js'
 import { BadRequest } from './params.js'
 import type { RateLimiter } from './rate-limit.js'
 import {
@@ -18,22 +19,14 @@ import {
   type RouteContext,
 } from './routes.js'
 
-export interface RequestLogEntry {
-  method: string
-  path: string
-  query: Record<string, string>
-  /** The parsed JSON body of a POST (the raw text if it was not JSON). */
-  body?: unknown
-  status: number
-  /** The simulator's `now()` when the request arrived. */
-  at: Date
-}
+/** Every query value and the parsed JSON body of each POST (Cursor's filters live there). */
+export type { RequestLogEntry } from '../shared/request-log.js'
 
 export interface CursorAppDeps {
   data: CursorData
   apiKey: string
   now: () => Date
-  faults: FaultInjector
+  faults: FaultEngine<FaultSpec>
   /** undefined: rate limiting disabled. */
   limiter?: RateLimiter
   enterprise: boolean
@@ -50,9 +43,9 @@ const POST_ROUTES: Readonly<Record<string, Handler>> = {
 
 export function createCursorApp(deps: CursorAppDeps): Hono {
   const app = new Hono()
-  app.use('*', logRequests(deps))
+  app.use('*', recordRequests(deps.requests, { now: deps.now }))
   app.use('*', authenticate(deps))
-  app.use('*', injectFaults(deps))
+  app.use('*', injectCursorFaults(deps.faults))
   app.use('*', limitRate(deps))
   app.get('/teams/members', (c) => c.json(listMembers(routeContext(deps))))
   for (const [path, handler] of Object.entries(POST_ROUTES)) {
@@ -83,31 +76,6 @@ async function respond(c: Context, deps: CursorAppDeps, handler: Handler): Promi
   }
 }
 
-function logRequests(deps: CursorAppDeps): MiddlewareHandler {
-  return async (c, next) => {
-    const at = deps.now()
-    await next()
-    const entry: RequestLogEntry = {
-      method: c.req.method,
-      path: c.req.path,
-      query: c.req.query(),
-      status: c.res.status,
-      at,
-    }
-    if (c.req.method === 'POST') entry.body = await readLoggedBody(c)
-    deps.requests.push(entry)
-  }
-}
-
-async function readLoggedBody(c: Context): Promise<unknown> {
-  const text = await c.req.text()
-  try {
-    return text === '' ? undefined : (JSON.parse(text) as unknown)
-  } catch {
-    return text
-  }
-}
-
 function authenticate(deps: CursorAppDeps): MiddlewareHandler {
   return async (c, next) => {
     if (!isAuthorized(c.req.header('authorization'), deps.apiKey)) {
@@ -124,25 +92,6 @@ export function isAuthorized(header: string | undefined, apiKey: string): boolea
   if (!match) return false
   const decoded = Buffer.from(match[1]!, 'base64').toString('utf8')
   return decoded === `${apiKey}:`
-}
-
-function injectFaults(deps: CursorAppDeps): MiddlewareHandler {
-  return async (c, next) => {
-    const fault = deps.faults.decide(c.req.path)
-    if (!fault) return next()
-    if (fault.kind === 'fail') {
-      if (fault.retryAfterSeconds !== undefined)
-        c.header('Retry-After', String(fault.retryAfterSeconds))
-      return c.json(fault.body as object, fault.status as ContentfulStatusCode)
-    }
-    await next()
-    const text = await c.res.text()
-    c.res = undefined
-    c.res = new Response(text.slice(0, Math.floor(text.length / 2)), {
-      status: 200,
-      headers: { 'content-type': 'application/json' },
-    })
-  }
 }
 
 function limitRate(deps: CursorAppDeps): MiddlewareHandler {

@@ -12,7 +12,7 @@ import { dayOf } from '../../core/days.js'
 import { startServer } from '../shared/server.js'
 import { createCursorApp, type RequestLogEntry } from './app.js'
 import { CursorData } from './data.js'
-import { FaultInjector, type CursorFaults, type FaultOptions } from './faults.js'
+import { createCursorFaults, type CursorFaults, type FaultOptions } from './faults.js'
 import { buildCursorOrg } from './org.js'
 import { RateLimiter, type RateLimitOptions } from './rate-limit.js'
 import { createCursorTruth, type CursorTruth } from './truth.js'
@@ -61,7 +61,7 @@ export async function startCursorSimulator(
   const apiKey = options.apiKey ?? DEFAULT_CURSOR_API_KEY
   const org = buildCursorOrg(seed, dayOf(now()), options.historyDays ?? 400)
   const data = new CursorData(org, options.retentionDays ?? 90)
-  const faults = new FaultInjector(seed, options.faults)
+  const faults = createCursorFaults(seed, options.faults)
   const limiter =
     options.rateLimit === false
       ? undefined

@@ -4,6 +4,11 @@
 // does: their signature is the credential.
 
 import { Hono, type MiddlewareHandler } from 'hono'
+import {
+  firstQueryValues,
+  recordRequests,
+  type RequestLogEntry as SharedLogEntry,
+} from '../shared/request-log.js'
 import { API_VERSIONS } from './catalog.js'
 import type { GithubData } from './data.js'
 import { githubError, notFound } from './errors.js'
@@ -14,13 +19,9 @@ import { reportRoutes, type ReportSettings } from './report-routes.js'
 import { seatRoutes } from './seat-routes.js'
 import { storageRoutes } from './storage-routes.js'
 
-export interface RequestLogEntry {
-  method: string
-  path: string
-  query: Record<string, string>
-  status: number
-  at: Date
-}
+/** The first value of each key (GitHub's endpoints take no repeated keys); download
+ *  signatures (`sig`) are not kept. */
+export type RequestLogEntry = SharedLogEntry<Record<string, string>>
 
 export interface GithubAppDeps {
   data: GithubData
@@ -38,7 +39,14 @@ export function createGithubApp(deps: GithubAppDeps): Hono {
   const app = new Hono()
   const tokenOf = (header: string | undefined) =>
     /^(?:bearer|token)\s+(\S+)$/i.exec(header?.trim() ?? '')?.[1]
-  app.use('*', requestLog(deps))
+  app.use(
+    '*',
+    recordRequests(deps.requests, {
+      now: () => new Date(deps.nowMs()),
+      readQuery: firstQueryValues,
+      redact: ['sig'],
+    }),
+  )
   app.use(
     '*',
     rateLimitMiddleware(
@@ -76,20 +84,4 @@ export function createGithubApp(deps: GithubAppDeps): Hono {
     return githubError(500, 'Server Error')
   })
   return app
-}
-
-/** Records every request with its final status; download signatures are not kept. */
-function requestLog(deps: GithubAppDeps): MiddlewareHandler {
-  return async (c, next) => {
-    await next()
-    const query = c.req.query()
-    if (query.sig !== undefined) query.sig = '[redacted]'
-    deps.requests.push({
-      method: c.req.method,
-      path: c.req.path,
-      query,
-      status: c.res.status,
-      at: new Date(deps.nowMs()),
-    })
-  }
 }

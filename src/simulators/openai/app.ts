@@ -5,6 +5,12 @@
 
 import { Hono, type MiddlewareHandler } from 'hono'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
+import type { FaultEngine } from '../shared/faults.js'
+import {
+  compactQueryValues,
+  recordRequests,
+  type RequestLogEntry as SharedLogEntry,
+} from '../shared/request-log.js'
 import type { OpenaiData } from './data.js'
 import {
   INVALID_KEY,
@@ -14,33 +20,27 @@ import {
   faultBody,
   openaiErrorBody,
 } from './errors.js'
-import type { FaultInjector } from './faults.js'
+import { injectOpenaiFaults, type FaultSpec } from './faults.js'
 import { registerAdminRoutes } from './routes-admin.js'
 import { registerReportRoutes } from './routes-reports.js'
 
-export interface RequestLogEntry {
-  method: string
-  path: string
-  /** Repeated parameters become arrays. */
-  query: Record<string, string | string[]>
-  status: number
-  /** The simulator clock's ISO time of the request. */
-  at: string
-}
+/** A key sent once is a string, a repeated one (`group_by`) an array: the integration tests
+ *  read single values as strings, so this log keeps the compact form, losing nothing. */
+export type RequestLogEntry = SharedLogEntry<Record<string, string | string[]>>
 
 export interface AppDeps {
   data: OpenaiData
   apiKey: string
   now: () => Date
-  faults: FaultInjector
+  faults: FaultEngine<FaultSpec>
   requests: RequestLogEntry[]
 }
 
 export function createOpenaiApp(deps: AppDeps): Hono {
   const app = new Hono()
-  app.use('*', logRequests(deps))
+  app.use('*', recordRequests(deps.requests, { now: deps.now, readQuery: compactQueryValues }))
   app.use('*', authenticate(deps.apiKey))
-  app.use('*', injectFaults(deps.faults))
+  app.use('*', injectOpenaiFaults(deps.faults))
   registerReportRoutes(app, deps)
   registerAdminRoutes(app, deps)
   app.notFound((c) =>
@@ -57,17 +57,6 @@ export function createOpenaiApp(deps: AppDeps): Hono {
   return app
 }
 
-function logRequests(deps: AppDeps): MiddlewareHandler {
-  return async (c, next) => {
-    const at = deps.now().toISOString()
-    await next()
-    const query = Object.fromEntries(
-      Object.entries(c.req.queries()).map(([k, v]) => [k, v.length === 1 ? (v[0] ?? '') : v]),
-    )
-    deps.requests.push({ method: c.req.method, path: c.req.path, query, status: c.res.status, at })
-  }
-}
-
 function authenticate(apiKey: string): MiddlewareHandler {
   return async (c, next) => {
     const token = /^Bearer\s+(\S+)\s*$/i.exec(c.req.header('authorization') ?? '')?.[1]
@@ -75,22 +64,5 @@ function authenticate(apiKey: string): MiddlewareHandler {
     if (token === apiKey) return next()
     if (token.startsWith('sk-proj-')) return c.json(PROJECT_KEY_FORBIDDEN, 403)
     return c.json(INVALID_KEY, 401)
-  }
-}
-
-function injectFaults(faults: FaultInjector): MiddlewareHandler {
-  return async (c, next) => {
-    const decision = faults.decide(c.req.path)
-    if (decision?.kind === 'fail') {
-      return c.json(decision.body, decision.status as ContentfulStatusCode, decision.headers)
-    }
-    await next()
-    if (decision?.kind === 'truncate') {
-      const text = await c.res.text()
-      c.res = new Response(text.slice(0, Math.floor(text.length / 2)), {
-        status: 200,
-        headers: { 'content-type': 'application/json' },
-      })
-    }
   }
 }

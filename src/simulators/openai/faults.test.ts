@@ -141,6 +141,6 @@ describe('faults', () => {
       group_by: ['project_id', 'line_item'],
       start_time: String(WINDOW.start_time),
     })
-    expect(s.requests[0]?.at).toBe(NOW.toISOString())
+    expect(s.requests[0]?.at.toISOString()).toBe(NOW.toISOString())
   })
 })

@@ -11,7 +11,7 @@ import { dayOf } from '../../core/days.js'
 import { startServer } from '../shared/server.js'
 import { createOpenaiApp, type RequestLogEntry } from './app.js'
 import { createOpenaiData } from './data.js'
-import { FaultInjector, type FaultOptions, type OpenaiFaults } from './faults.js'
+import { createOpenaiFaults, type FaultOptions, type OpenaiFaults } from './faults.js'
 import { buildOpenaiOrg } from './org.js'
 import { createOpenaiTruth, type OpenaiTruth } from './truth.js'
 
@@ -64,7 +64,7 @@ export async function startOpenaiSimulator(
     historyDays: options.historyDays ?? 400,
   })
   const data = createOpenaiData(org)
-  const faults = new FaultInjector(seed, options.faults)
+  const faults = createOpenaiFaults(seed, options.faults)
   const requests: RequestLogEntry[] = []
   const app = createOpenaiApp({ data, apiKey, now, faults, requests })
   const server = await startServer(app, options.port ?? 0)
