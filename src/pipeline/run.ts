@@ -108,7 +108,7 @@ async function commitStaged(
   if (!warehouse.flush) return outcomes.length
   try {
     const report = await warehouse.flush()
-    if (report.loadIds.length > 0)
+    if (Object.keys(report.tableModifications).length > 0)
       logger.info('warehouse.committed', {
         loads: report.loadIds.length,
         tableModifications: report.tableModifications,

@@ -59,7 +59,8 @@ export function createBigQueryMigrationDriver(
   }
 }
 
-/** Parses with the BigQuery grammar first: a syntax error never reaches the dataset. */
+/** Parses with the BigQuery grammar first: a syntax error never reaches the dataset. DDL
+ *  that is safe to repeat goes through jobs.query; anything else gets a job id of ours. */
 export async function executeChecked(session: BigQuerySession, sql: string): Promise<void> {
   const check = checkBigQuerySql(sql, {})
   if (!check.ok) {
@@ -68,8 +69,12 @@ export async function executeChecked(session: BigQuerySession, sql: string): Pro
       `The statement is not valid BigQuery SQL: ${check.error.split('\n')[0]}`,
     )
   }
-  await session.execute(sql, { op: 'migrate' })
+  if (IDEMPOTENT_DDL.test(sql)) await session.ddl(sql, { op: 'migrate' })
+  else await session.execute(sql, { op: 'migrate' })
 }
+
+const IDEMPOTENT_DDL =
+  /^\s*(CREATE\s+(OR\s+REPLACE\s+VIEW|(TABLE|SCHEMA)\s+IF\s+NOT\s+EXISTS)|ALTER\s+TABLE\s+\S+\s+SET\s+OPTIONS)\b/i
 
 /** Whether the dataset exists (a dry run creates nothing, so it plans that statement too). */
 export function datasetExists(session: BigQuerySession): Promise<boolean> {

@@ -81,6 +81,14 @@ export class BigQuerySession {
     })
   }
 
+  /** Idempotent DDL (CREATE … IF NOT EXISTS, CREATE OR REPLACE VIEW, ALTER … SET OPTIONS):
+   *  one jobs.query call, simply repeated after a transient error. */
+  async ddl(sql: string, context: BigQueryCallContext): Promise<void> {
+    await this.retry(context, async () => {
+      await this.client.query(this.queryBase(sql, NO_PARAMS))
+    })
+  }
+
   /** A write (DML, DDL, a transaction script) as a job with our id, never run twice. */
   async execute(sql: string, context: BigQueryCallContext, params = NO_PARAMS): Promise<void> {
     await this.writeJob(context, 'q', async (jobId) => {
