@@ -143,6 +143,8 @@ describe('allocation', () => {
         finishedAt: '2026-03-05T00:00:00Z',
       },
     })
+    // Until it is re-derived, the day's money is still all there, as Unmapped.
+    expect(await teamDay(D1)).toEqual({ Unmapped: '55.000000000' })
     const report = await h!.derive()
     const step = report.resources.find((r) => r.resource === 'allocation')
     expect(step).toMatchObject({ status: 'succeeded', window: { from: D1, to: D1 } })
