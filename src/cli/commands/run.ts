@@ -10,6 +10,7 @@ import { PipelineError } from '../../core/errors.js'
 import { EXIT, formatTable, printJson, type ExitCode, type Output } from '../output.js'
 import { createProgressPrinter } from '../progress.js'
 import { migrateOrThrow } from '../../pipeline/migrate.js'
+import { deriveSettingsFromConfig } from '../../pipeline/derive-settings.js'
 
 export interface RunCommandOptions {
   from?: string
@@ -31,7 +32,13 @@ export async function runCommand(
     await migrateOrThrow(warehouse)
     const printer = output.isTty && !output.json ? createProgressPrinter(output) : undefined
     const report = await runPipeline(
-      { sources: ctx.sources, warehouse, logger: ctx.logger, clock: ctx.clock },
+      {
+        sources: ctx.sources,
+        warehouse,
+        logger: ctx.logger,
+        clock: ctx.clock,
+        derive: deriveSettingsFromConfig(ctx.config, ctx),
+      },
       {
         ...window,
         only: splitList(opts.sources),

@@ -9,6 +9,7 @@ import { newRunId } from '../../core/ids.js'
 import { migrateOrThrow } from '../../pipeline/migrate.js'
 import type { RunReport } from '../../pipeline/report.js'
 import { runPipeline } from '../../pipeline/run.js'
+import { deriveSettingsFromConfig } from '../../pipeline/derive-settings.js'
 import { parseRunRequest, type RunRequest } from '../run-request.js'
 import type { RunLock } from '../run-lock.js'
 import type { AppDeps, ServerEnv } from '../types.js'
@@ -62,7 +63,13 @@ async function execute(
   const warehouse = await deps.openWarehouse()
   await migrateOrThrow(warehouse)
   return runPipeline(
-    { sources: deps.sources, warehouse, logger: c.var.log, clock: deps.clock },
+    {
+      sources: deps.sources,
+      warehouse,
+      logger: c.var.log,
+      clock: deps.clock,
+      derive: deriveSettingsFromConfig(deps.config, { clock: deps.clock, logger: c.var.log }),
+    },
     {
       runId: run.runId,
       trigger: run.trigger,
