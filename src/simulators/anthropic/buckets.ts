@@ -2,6 +2,7 @@
 // `limit` buckets, empty ones included; the token is 'page_' + base64 of the next bucket's
 // start (as the original team observed), checked against the request's window when it returns.
 
+import { bucketStarts, type BucketPage as SharedBucketPage } from '../shared/buckets.js'
 import { invalid, one, parseLimit, requiredInstant, type Query } from './params.js'
 
 export type BucketWidth = '1d' | '1h' | '1m'
@@ -14,12 +15,8 @@ export const BUCKET_WIDTHS: Readonly<
   '1m': { ms: 60_000, defaultLimit: 60, maxLimit: 1440 },
 }
 
-export interface BucketPage {
-  width: BucketWidth
-  /** Bucket start instants (epoch ms) on this page, oldest first. */
-  starts: number[]
-  nextPage: string | null
-}
+/** Bucket starts in epoch ms. */
+export type BucketPage = SharedBucketPage<BucketWidth>
 
 /** '2025-08-01T00:00:00Z' (no milliseconds, as the API writes bucket bounds). */
 export function isoSeconds(ms: number): string {
@@ -60,8 +57,6 @@ export function planBucketPage(query: Query, width: BucketWidth, nowMs: number):
   const first = Math.floor(startingAt / widthMs) * widthMs
   const token = one(query, 'page')
   const from = token === undefined ? first : decodePageToken(token, first, endingAt, widthMs)
-  const starts: number[] = []
-  for (let s = from; s < endingAt && starts.length < limit; s += widthMs) starts.push(s)
-  const next = from + starts.length * widthMs
-  return { width, starts, nextPage: next < endingAt ? encodePageToken(next) : null }
+  const { starts, next } = bucketStarts(from, endingAt, widthMs, limit)
+  return { width, starts, nextPage: next === undefined ? null : encodePageToken(next) }
 }

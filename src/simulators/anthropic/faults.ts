@@ -1,24 +1,18 @@
-// Anthropic's faults on the shared engine: scripted faults match by path prefix, and seeded
-// background rates answer 429 (`retry-after`) and 500/529. The error body is rendered in
-// app.ts, which owns the request id the body repeats.
+// Anthropic's faults on the shared engine: a scripted `path` matches by prefix, and seeded
+// background rates answer 429 (`retry-after`) and 500/529. A scripted 429 without
+// `retryAfterSeconds` is the spend-cap 429, which has no hint. A string `body` is sent as is.
+// The error body is rendered in app.ts, which owns the request id the body repeats.
 
 import {
   createFaultEngine,
   rollRates,
+  type FailSpec,
   type FaultEngine,
   type FaultRates,
+  type ScriptedFaults,
 } from '../shared/faults.js'
-import type { ScriptedFaults } from '../shared/faults.js'
 
-export interface FailSpec {
-  status: number
-  /** Sends a `retry-after` header. Omit it for the spend-cap 429, which has none. */
-  retryAfterSeconds?: number
-  /** Replaces the documented error body (an object is sent as JSON, a string as is). */
-  body?: unknown
-  /** Only requests whose path starts with this are affected (default: every path). */
-  path?: string
-}
+export type { FailSpec } from '../shared/faults.js'
 
 export interface AnthropicFaultOptions extends FaultRates {
   /** retry-after on random 429s (default 1). */

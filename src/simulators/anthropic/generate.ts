@@ -2,8 +2,9 @@
 // one fact per key (or Console user) × model. Pure function of org + day: each key draws from
 // its own seeded stream ("seed:day:key"), so any day can be generated alone, in any order.
 
-import { diffDays, startOfDayMs, type Day } from '../../core/days.js'
+import { diffDays, type Day } from '../../core/days.js'
 import { createRandom, hashSeed, type Random } from '../shared/random.js'
+import { isWeekend } from '../shared/days.js'
 import { modelOrThrow, type InferenceGeo } from './models.js'
 import type { AnthropicApiKey, AnthropicOrg, KeyUsageProfile } from './org.js'
 
@@ -59,11 +60,6 @@ export function generateDayFacts(org: AnthropicOrg, day: Day): DayFacts {
 
 export function hasTokens(tokens: TokenCounts): boolean {
   return Object.values(tokens).some((n) => n > 0)
-}
-
-export function isWeekend(day: Day): boolean {
-  const weekday = new Date(startOfDayMs(day)).getUTCDay()
-  return weekday === 0 || weekday === 6
 }
 
 function dayRandom(org: AnthropicOrg, day: Day, what: string): Random {

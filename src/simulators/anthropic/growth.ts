@@ -4,6 +4,7 @@
 // deterministic, monotone function of `now` and never exceeds the final one.
 
 import { startOfDayMs, type Day } from '../../core/days.js'
+import { DAY_MS } from '../shared/days.js'
 import {
   EMPTY_DAY,
   hasTokens,
@@ -12,7 +13,6 @@ import {
   type UsageFact,
 } from './generate.js'
 
-const DAY_MS = 86_400_000
 export const PPM = 1_000_000
 const DURING_DAY_PPM = 950_000
 

@@ -3,16 +3,10 @@
 // org's random stream, so the same seed always yields the same ids.
 
 import { type Day } from '../../core/days.js'
-import type { Random } from '../shared/random.js'
+import { randomChars as chars, type Random } from '../shared/random.js'
 
 const BASE58 = '123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz'
 const HEX = '0123456789abcdef'
-
-function chars(rng: Random, alphabet: string, count: number): string {
-  let out = ''
-  for (let i = 0; i < count; i++) out += alphabet[rng.int(0, alphabet.length - 1)]
-  return out
-}
 
 /** 'apikey_01Rj2N8SVvo6BePZj99NhmiT' style: prefix, '01', 22 base58 characters. */
 export function vendorId(rng: Random, prefix: 'user' | 'apikey' | 'wrkspc' | 'svac'): string {

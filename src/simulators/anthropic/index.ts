@@ -2,7 +2,7 @@
 // plus the exact truth of what it serves. Tests, the demo and benchmarks start it with
 // `startAnthropicSimulator()` and point the pipeline's ANTHROPIC_BASE_URL at `url`.
 
-import { dayOf } from '../../core/days.js'
+import { resolveSimulatorOptions, type VendorSimulatorOptions } from '../shared/options.js'
 import { startServer } from '../shared/server.js'
 import { createAnthropicApp, type RequestLogEntry } from './app.js'
 import { createAnthropicData } from './data.js'
@@ -30,13 +30,7 @@ export { MODELS } from './models.js'
 export const DEFAULT_ANTHROPIC_SIMULATOR_KEY =
   'sk-ant-admin01-SIMULATOR-not-a-real-key-000000000000'
 
-export interface AnthropicSimulatorOptions {
-  seed?: number
-  now?: () => Date
-  /** Days of history before the start day that have data (default 400). */
-  historyDays?: number
-  apiKey?: string
-  port?: number
+export interface AnthropicSimulatorOptions extends VendorSimulatorOptions {
   faults?: AnthropicFaultOptions
   /** Serve the 2025 usage-report shape (five dimensions only). */
   legacyUsageFields?: boolean
@@ -55,15 +49,11 @@ export interface AnthropicSimulator {
 export async function startAnthropicSimulator(
   options: AnthropicSimulatorOptions = {},
 ): Promise<AnthropicSimulator> {
-  const seed = options.seed ?? 42
-  const now = options.now ?? (() => new Date())
-  const apiKey = options.apiKey ?? DEFAULT_ANTHROPIC_SIMULATOR_KEY
-  const org = buildAnthropicOrg({
-    seed,
-    anchorDay: dayOf(now()),
-    historyDays: options.historyDays ?? 400,
-  })
-  const data = createAnthropicData(org)
+  const { seed, now, apiKey, port, org } = resolveSimulatorOptions(
+    options,
+    DEFAULT_ANTHROPIC_SIMULATOR_KEY,
+  )
+  const data = createAnthropicData(buildAnthropicOrg(org))
   const faults = createFaults(seed, options.faults)
   const requests: RequestLogEntry[] = []
   const app = createAnthropicApp({
@@ -74,7 +64,7 @@ export async function startAnthropicSimulator(
     requests,
     legacyUsageFields: options.legacyUsageFields ?? false,
   })
-  const server = await startServer(app, options.port ?? 0)
+  const server = await startServer(app, port)
   return {
     url: server.url,
     apiKey,

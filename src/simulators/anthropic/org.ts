@@ -5,6 +5,7 @@
 
 import { addDays, type Day } from '../../core/days.js'
 import { createRandom, hashSeed, type Random } from '../shared/random.js'
+import type { OrgOptions } from '../shared/options.js'
 import { hexColor, instantOn, uuid, vendorId } from './ids.js'
 import { buildApiKeys, legacyArchiveDay, type AnthropicApiKey } from './org-keys.js'
 import { syntheticPeople, type SyntheticPerson } from '../shared/people.js'
@@ -49,13 +50,7 @@ export interface AnthropicOrg {
   anchorDay: Day
 }
 
-export interface BuildOrgOptions {
-  seed: number
-  anchorDay: Day
-  historyDays: number
-}
-
-export function buildAnthropicOrg(options: BuildOrgOptions): AnthropicOrg {
+export function buildAnthropicOrg(options: OrgOptions): AnthropicOrg {
   const rng = createRandom(hashSeed(`${options.seed}:anthropic-org`))
   const historyStart = addDays(options.anchorDay, -options.historyDays)
   const people = syntheticPeople(options.seed)

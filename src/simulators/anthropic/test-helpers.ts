@@ -3,20 +3,7 @@
 
 import type { AnthropicSimulator } from './index.js'
 
-export interface TestClock {
-  now: () => Date
-  set(iso: string): void
-  advance(ms: number): void
-}
-
-export function createTestClock(iso: string): TestClock {
-  let ms = Date.parse(iso)
-  return {
-    now: () => new Date(ms),
-    set: (next) => void (ms = Date.parse(next)),
-    advance: (delta) => void (ms += delta),
-  }
-}
+export { createTestClock, type TestClock } from '../shared/test-clock.js'
 
 interface Paged {
   has_more: boolean

@@ -6,7 +6,8 @@
 
 import { startOfDayMs, type Day } from '../../core/days.js'
 import { createRandom, hashSeed, type Random } from '../shared/random.js'
-import { HOUR_MS, planMemberDay, type DayPlan } from './events.js'
+import { HOUR_MS } from '../shared/days.js'
+import { planMemberDay, type DayPlan } from './events.js'
 import type { CursorEvent } from './ledger.js'
 import type { CursorMember, CursorOrg, UsageProfile } from './org.js'
 

@@ -6,6 +6,7 @@
 
 import { startOfDayMs, type Day } from '../../core/days.js'
 import { createRandom, hashSeed, type Random } from '../shared/random.js'
+import { DAY_MS, HOUR_MS, isWeekend } from '../shared/days.js'
 import { modelCostUnits, tokenFeeUnits, type TokenCounts } from './models.js'
 import { isMemberOn, type CursorMember, type CursorOrg, type UsageProfile } from './org.js'
 
@@ -32,8 +33,6 @@ export interface RawEvent {
   requestTenths: number
 }
 
-export const HOUR_MS = 3_600_000
-export const DAY_MS = 86_400_000
 /** 1 request unit = 4 cents = 400,000 units; a tenth is 40,000. */
 const UNITS_PER_REQUEST_TENTH = 40_000
 
@@ -77,11 +76,6 @@ export function memberDayEvents(org: CursorOrg, member: CursorMember, day: Day):
   stamps.sort((a, b) => a - b)
   if (member.index === org.sameMsMemberIndex && stamps.length >= 2) stamps[1] = stamps[0]!
   return stamps.map((ts, seq) => drawEvent(rng, member, { ts, seq, dayStart }))
-}
-
-export function isWeekend(day: Day): boolean {
-  const weekday = new Date(startOfDayMs(day)).getUTCDay()
-  return weekday === 0 || weekday === 6
 }
 
 function msOfDay(rng: Random): number {

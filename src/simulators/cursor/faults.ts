@@ -1,4 +1,4 @@
-// Cursor's faults on the shared engine: scripted faults match the exact path, background rates
+// Cursor's faults on the shared engine: a scripted `path` matches exactly, background rates
 // answer 429 (`Retry-After: 1`) and 503, and every failure carries Cursor's documented
 // `{ error, message }` body unless the script gives another.
 
@@ -7,6 +7,7 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status'
 import {
   createFaultEngine,
   rollRates,
+  type FailSpec,
   type FaultEngine,
   type FaultRates,
   type ScriptedFaults,
@@ -14,14 +15,8 @@ import {
 import { injectFaults } from '../shared/inject-faults.js'
 import { cursorError } from './errors.js'
 
-export interface FaultSpec {
-  status: number
-  retryAfterSeconds?: number
-  /** Default: the documented error body for the status. */
-  body?: unknown
-  /** Only requests to this exact path ('/teams/spend'); default: any path. */
-  path?: string
-}
+/** `path`: only requests to exactly this path ('/teams/spend'). */
+export type FaultSpec = FailSpec
 
 export type FaultOptions = FaultRates
 export type CursorFaults = ScriptedFaults<FaultSpec>

@@ -8,7 +8,7 @@
 //   const auth = 'Basic ' + Buffer.from(`${sim.apiKey}:`).toString('base64')
 //   await fetch(`${sim.url}/teams/spend`, { method: 'POST', headers: { authorization: auth }, body: '{}' })
 
-import { dayOf } from '../../core/days.js'
+import { resolveSimulatorOptions, type VendorSimulatorOptions } from '../shared/options.js'
 import { startServer } from '../shared/server.js'
 import { createCursorApp, type RequestLogEntry } from './app.js'
 import { CursorData } from './data.js'
@@ -27,15 +27,9 @@ export type * from './truth.js'
 /** `key_` + 64 hex, in the documented shape and obviously not a real key. */
 export const DEFAULT_CURSOR_API_KEY = `key_${'deadbeef'.repeat(8)}`
 
-export interface CursorSimulatorOptions {
-  seed?: number
-  now?: () => Date
-  /** Days of history before the start day that have data (default 400). */
-  historyDays?: number
+export interface CursorSimulatorOptions extends VendorSimulatorOptions {
   /** The API serves only the last N days before `now` (default 90); the truth keeps all. */
   retentionDays?: number
-  apiKey?: string
-  port?: number
   faults?: FaultOptions
   /** Per-endpoint limit on the simulator's clock (default 20 per 60 s); false disables it. */
   rateLimit?: RateLimitOptions | false
@@ -56,11 +50,11 @@ export interface CursorSimulator {
 export async function startCursorSimulator(
   options: CursorSimulatorOptions = {},
 ): Promise<CursorSimulator> {
-  const seed = options.seed ?? 42
-  const now = options.now ?? (() => new Date())
-  const apiKey = options.apiKey ?? DEFAULT_CURSOR_API_KEY
-  const org = buildCursorOrg(seed, dayOf(now()), options.historyDays ?? 400)
-  const data = new CursorData(org, options.retentionDays ?? 90)
+  const { seed, now, apiKey, port, org } = resolveSimulatorOptions(options, DEFAULT_CURSOR_API_KEY)
+  const data = new CursorData(
+    buildCursorOrg(seed, org.anchorDay, org.historyDays),
+    options.retentionDays ?? 90,
+  )
   const faults = createCursorFaults(seed, options.faults)
   const limiter =
     options.rateLimit === false
@@ -69,7 +63,7 @@ export async function startCursorSimulator(
   const requests: RequestLogEntry[] = []
   const enterprise = options.enterprise ?? true
   const app = createCursorApp({ data, apiKey, now, faults, limiter, enterprise, requests })
-  const server = await startServer(app, options.port ?? 0)
+  const server = await startServer(app, port)
   return {
     url: server.url,
     apiKey,

@@ -7,7 +7,8 @@
 
 import { addDays, startOfDayMs, type Day } from '../../core/days.js'
 import { cycleStartAt, nextCycleStartAt } from './cycle.js'
-import { DAY_MS, memberDayEvents, type RawEvent } from './events.js'
+import { DAY_MS } from '../shared/days.js'
+import { memberDayEvents, type RawEvent } from './events.js'
 import type { CursorOrg } from './org.js'
 
 export type EventKind =

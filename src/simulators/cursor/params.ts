@@ -4,7 +4,7 @@
 // route turns into the documented 400 body.
 
 import { RANGE_TOO_LONG } from './errors.js'
-import { DAY_MS } from './events.js'
+import { DAY_MS } from '../shared/days.js'
 
 export class BadRequest extends Error {}
 

@@ -4,7 +4,7 @@
 
 import { dayOfEpochMs, daysIn, diffDays, maxDay, minDay, startOfDayMs } from '../../core/days.js'
 import type { CursorData, MemberSpend } from './data.js'
-import { DAY_MS } from './events.js'
+import { DAY_MS } from '../shared/days.js'
 import type { SortBy, SortDirection } from './params.js'
 import {
   asObject,

@@ -1,29 +1,17 @@
 // Test support for the simulator's own tests (and for anyone who wants to poke it by hand): a
 // manual clock and a tiny HTTP client that authenticates the documented way.
 
+import { createTestClock, type TestClock } from '../shared/test-clock.js'
 import type { CursorSimulator } from './index.js'
 import type { WireEvent } from './wire.js'
 
 /** A Tuesday afternoon, 18 days into the seed-42 billing cycle (cycles start on the 20th). */
 export const FIXED_NOW = Date.parse('2026-03-10T15:30:00Z')
 
-export interface ManualClock {
-  now: () => Date
-  set: (ms: number) => void
-  advance: (ms: number) => void
-}
+export type ManualClock = TestClock
 
 export function manualClock(startMs = FIXED_NOW): ManualClock {
-  let t = startMs
-  return {
-    now: () => new Date(t),
-    set: (ms) => {
-      t = ms
-    },
-    advance: (ms) => {
-      t += ms
-    },
-  }
+  return createTestClock(startMs)
 }
 
 export function basicAuth(user: string, password = ''): string {

@@ -3,8 +3,9 @@
 // totals_by_feature, …), the org aggregate and premium-request billing are group-bys of these
 // same cells, so no two served numbers can disagree. Pure: seeded by seed + login + day.
 
-import { startOfDayMs, type Day } from '../../core/days.js'
+import type { Day } from '../../core/days.js'
 import { createRandom, hashSeed, type Random } from '../shared/random.js'
+import { isWeekend } from '../shared/days.js'
 import { COMPLETION_MODEL, type Feature, type Ide } from './catalog.js'
 import type { ActivityLevel, CopilotSeatHolder } from './org.js'
 import { isSeatedOn } from './seat-timeline.js'
@@ -50,11 +51,6 @@ const ACTIVE_CHANCE: Record<ActivityLevel, readonly [number, number]> = {
   idle: [0, 0],
 }
 const INTENSITY: Record<ActivityLevel, number> = { heavy: 3, regular: 1.5, light: 0.6, idle: 0 }
-
-export function isWeekend(day: Day): boolean {
-  const weekday = new Date(startOfDayMs(day)).getUTCDay()
-  return weekday === 0 || weekday === 6
-}
 
 /** The holder's activity on `day`, or undefined when they had no seat or did not use Copilot. */
 export function userDayFacts(

@@ -4,6 +4,7 @@
 // second pull of yesterday's report differs, and truth (computed from the same function) follows.
 
 import { addDays, startOfDayMs, type Day } from '../../core/days.js'
+import { DAY_MS } from '../shared/days.js'
 import { userDayFacts, type ActivityCell, type CliTotals, type UserDayFacts } from './activity.js'
 import type { CopilotSeatHolder, GithubOrg } from './org.js'
 
@@ -17,8 +18,6 @@ export interface GithubData {
   activeLogins(from: Day, to: Day, filter?: (facts: UserDayFacts) => boolean): Set<string>
   holder(login: string): CopilotSeatHolder | undefined
 }
-
-const DAY_MS = 86_400_000
 
 /**
  * Thousandths of day D's final numbers visible at `nowMs`: 0 before D, growing to 900 by the end

@@ -5,18 +5,18 @@
 // exhausted hourly budget (x-ratelimit-remaining: 0).
 
 import type { Context, MiddlewareHandler } from 'hono'
-import { createFaultEngine, type FaultRates, type ScriptedFaults } from '../shared/faults.js'
+import {
+  createFaultEngine,
+  type FailSpec,
+  type FaultRates,
+  type ScriptedFaults,
+} from '../shared/faults.js'
 import { injectFaults } from '../shared/inject-faults.js'
 import { DOCS } from './catalog.js'
 import { STORAGE_PREFIX } from './links.js'
 
-export interface FailOptions {
-  status: number
-  retryAfterSeconds?: number
-  /** Response body: an object is sent as JSON, a string as is. Defaults to GitHub's message. */
-  body?: unknown
-  /** Only requests whose path contains this string. */
-  path?: string
+/** `path`: requests whose path contains it. A string `body` is sent as text/plain. */
+export interface FailOptions extends FailSpec {
   /** Shape a 403/429 as the primary (hourly) limit instead of a secondary limit. */
   primary?: boolean
 }

@@ -3,8 +3,8 @@
 // The org is anchored to the UTC day of the first `now`, so a session's clock can move
 // (links expire, seats change, recent days grow) while older days stay byte-for-byte stable.
 
-import { dayOf } from '../../core/days.js'
 import { hashSeed } from '../shared/random.js'
+import { resolveSimulatorOptions, type VendorSimulatorOptions } from '../shared/options.js'
 import { startServer } from '../shared/server.js'
 import { createGithubApp, type RequestLogEntry } from './app.js'
 import { DEFAULT_TOKEN } from './catalog.js'
@@ -21,14 +21,8 @@ export type { GithubTruth } from './truth.js'
 export type { CopilotSeatHolder, GithubOrg, GithubTeam } from './org.js'
 export type { RateLimitOptions } from './rate-limit.js'
 
-export interface GithubSimulatorOptions {
-  seed?: number
-  now?: () => Date
-  /** Days of history before the first `now` that have activity (default 400). */
-  historyDays?: number
-  /** The token the server accepts (default a clearly fake `ghp_SIMULATOR…`). */
-  apiKey?: string
-  port?: number
+/** `apiKey` is the token the server accepts (default a clearly fake `ghp_SIMULATOR…`). */
+export interface GithubSimulatorOptions extends VendorSimulatorOptions {
   faults?: FaultRates
   /** The "Copilot usage metrics" policy; false ⇒ report endpoints answer 403 (default true). */
   metricsPolicyEnabled?: boolean
@@ -64,14 +58,10 @@ export interface GithubSimulator {
 export async function startGithubSimulator(
   options: GithubSimulatorOptions = {},
 ): Promise<GithubSimulator> {
-  const seed = options.seed ?? 42
-  const now = options.now ?? (() => new Date())
+  const resolved = resolveSimulatorOptions(options, DEFAULT_TOKEN)
+  const { seed, now, apiKey: token, port } = resolved
   const nowMs = () => now().getTime()
-  const org = buildGithubOrg({
-    seed,
-    anchorDay: dayOf(now()),
-    historyDays: options.historyDays ?? 400,
-  })
+  const org = buildGithubOrg(resolved.org)
   const data = createGithubData(org)
   const settings = {
     metricsPolicyEnabled: options.metricsPolicyEnabled ?? true,
@@ -79,7 +69,6 @@ export async function startGithubSimulator(
   }
   const faults = createFaults(seed, options.faults ?? {}, nowMs)
   const requests: RequestLogEntry[] = []
-  const token = options.apiKey ?? DEFAULT_TOKEN
   const app = createGithubApp({
     data,
     signer: createLinkSigner(`github-simulator:${seed}:${hashSeed(`${seed}:links`)}`),
@@ -91,7 +80,7 @@ export async function startGithubSimulator(
     faults: faults.middleware,
     requests,
   })
-  const server = await startServer(app, options.port ?? 0)
+  const server = await startServer(app, port)
   return {
     url: server.url,
     apiKey: token,

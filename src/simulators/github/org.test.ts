@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { daysIn, startOfDayMs } from '../../core/days.js'
-import { isWeekend } from './activity.js'
+import { isWeekend } from '../shared/days.js'
 import { createGithubData } from './data.js'
 import { buildGithubOrg } from './org.js'
 import { seatHoldersAt } from './seats.js'

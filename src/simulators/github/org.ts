@@ -6,6 +6,7 @@
 import { addDays, type Day } from '../../core/days.js'
 import { syntheticPeople, type ActivityLevel } from '../shared/people.js'
 import { createRandom, hashSeed, type Random } from '../shared/random.js'
+import type { OrgOptions } from '../shared/options.js'
 import { CHAT_MODELS, IDES, LANGUAGES, type Ide, type PlanType } from './catalog.js'
 import { loginCandidates, nodeId, numericId } from './ids.js'
 import { buildSeatTimeline, type SeatFate, type SeatTimeline } from './seat-timeline.js'
@@ -55,16 +56,10 @@ export interface GithubOrg {
   anchorDay: Day
 }
 
-export interface BuildGithubOrgOptions {
-  seed: number
-  anchorDay: Day
-  historyDays: number
-}
-
 const ORG_LOGIN = 'northwind-labs'
 const TEAM_NAMES = ['platform', 'data', 'product', 'mobile', 'ml-research']
 
-export function buildGithubOrg(options: BuildGithubOrgOptions): GithubOrg {
+export function buildGithubOrg(options: OrgOptions): GithubOrg {
   const { seed, anchorDay, historyDays } = options
   const rng = createRandom(hashSeed(`${seed}:github-org`))
   const historyStart = addDays(anchorDay, -historyDays)

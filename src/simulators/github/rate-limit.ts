@@ -4,6 +4,7 @@
 // but `remaining` never drops below 1, so a pacing client never waits on a clock a test pinned.
 
 import type { MiddlewareHandler } from 'hono'
+import { HOUR_MS } from '../shared/days.js'
 import { DOCS } from './catalog.js'
 import { STORAGE_PREFIX } from './links.js'
 
@@ -19,7 +20,6 @@ interface Window {
   used: number
 }
 
-const HOUR_MS = 3_600_000
 const DEFAULT_LIMIT = 5000
 const ANONYMOUS_LIMIT = 60
 

@@ -1,26 +1,12 @@
 // Test helpers for the GitHub simulator tests: a movable clock (so link expiry and late data
 // are tested without sleeping) and a tiny authenticated GET over real HTTP.
 
+import { createTestClock, type TestClock } from '../shared/test-clock.js'
 import { startGithubSimulator, type GithubSimulator, type GithubSimulatorOptions } from './index.js'
-
-export interface Clock {
-  now: () => Date
-  set(iso: string): void
-  advance(ms: number): void
-}
-
-export function movableClock(iso: string): Clock {
-  let ms = Date.parse(iso)
-  return {
-    now: () => new Date(ms),
-    set: (next) => void (ms = Date.parse(next)),
-    advance: (delta) => void (ms += delta),
-  }
-}
 
 export interface TestSim {
   sim: GithubSimulator
-  clock: Clock
+  clock: TestClock
   /** GET a path (or absolute URL) with the simulator's token unless `headers` overrides it. */
   get(path: string, headers?: Record<string, string>): Promise<Response>
   /** GET and parse JSON, failing loudly on a non-200 status. */
@@ -30,7 +16,7 @@ export interface TestSim {
 export async function startTestSim(
   options: GithubSimulatorOptions & { at?: string } = {},
 ): Promise<TestSim> {
-  const clock = movableClock(options.at ?? '2026-03-15T12:00:00Z')
+  const clock = createTestClock(options.at ?? '2026-03-15T12:00:00Z')
   const sim = await startGithubSimulator({ now: clock.now, ...options })
   const get = (path: string, headers?: Record<string, string>) =>
     fetch(path.startsWith('http') ? path : `${sim.url}${path}`, {

@@ -4,6 +4,7 @@
 // the future (a real client got errors for that). A cursor encodes the next bucket start and a
 // hash of the query, so a cursor replayed with other parameters is refused, not misread.
 
+import { bucketStarts, type BucketPage as SharedBucketPage } from '../shared/buckets.js'
 import { hashSeed } from '../shared/random.js'
 import { invalidRequest } from './errors.js'
 import { queryEnum, queryIntInRange, queryOptionalInt } from './params.js'
@@ -32,12 +33,8 @@ export const COSTS_LIMITS: Readonly<Partial<Record<BucketWidth, PageLimits>>> = 
   '1d': { default: 7, max: 180 },
 }
 
-export interface BucketPage {
-  width: BucketWidth
-  /** Bucket start times of this page, Unix seconds. */
-  starts: number[]
-  nextPage: string | null
-}
+/** Bucket starts in Unix seconds. */
+export type BucketPage = SharedBucketPage<BucketWidth>
 
 const CURSOR_MAGIC = hashSeed('openai-simulator-cursor')
 
@@ -55,10 +52,8 @@ export function readBucketPage(
   const first = Math.floor(start / seconds) * seconds
   const cursor = params.get('page')
   const from = cursor === null ? first : decodeCursor(cursor, fingerprint, first, end, seconds)
-  const starts: number[] = []
-  for (let s = from; s < end && starts.length < limit; s += seconds) starts.push(s)
-  const next = from + starts.length * seconds
-  return { width, starts, nextPage: next < end ? encodeCursor(next, fingerprint) : null }
+  const { starts, next } = bucketStarts(from, end, seconds, limit)
+  return { width, starts, nextPage: next === undefined ? null : encodeCursor(next, fingerprint) }
 }
 
 function readWindow(params: URLSearchParams, nowSec: number): { start: number; end: number } {

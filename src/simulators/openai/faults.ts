@@ -1,4 +1,4 @@
-// OpenAI's faults on the shared engine: scripted faults match the exact path, background rates
+// OpenAI's faults on the shared engine: a scripted `path` matches exactly, background rates
 // answer 429 and 503 with OpenAI's error body. OpenAI's 429s carry `retry-after-ms` and/or
 // `retry-after`: a scripted fault sends exactly the headers it is given (none = the "no hint"
 // case), a background 429 sends both.
@@ -8,6 +8,7 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status'
 import {
   createFaultEngine,
   rollRates,
+  type FailSpec,
   type FaultEngine,
   type FaultRates,
   type ScriptedFaults,
@@ -15,16 +16,10 @@ import {
 import { injectFaults } from '../shared/inject-faults.js'
 import { faultBody } from './errors.js'
 
-export interface FaultSpec {
-  status: number
-  /** Sent as `retry-after` (seconds). */
-  retryAfterSeconds?: number
+/** `path`: only requests to exactly this path ('/v1/organization/costs'). */
+export interface FaultSpec extends FailSpec {
   /** Sent as `retry-after-ms`, which OpenAI's SDKs read first. */
   retryAfterMs?: number
-  /** Default: OpenAI's error body for the status (`rate_limit_exceeded`, `server_error`). */
-  body?: unknown
-  /** Only requests to this exact path ('/v1/organization/costs'); default: any path. */
-  path?: string
 }
 
 export interface FaultOptions extends FaultRates {

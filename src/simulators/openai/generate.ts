@@ -3,7 +3,8 @@
 // the keys that called the API that day; each key's share becomes token and call counts through
 // the price list, so what the costs endpoint bills is exactly what the usage endpoints count.
 
-import { diffDays, startOfDayMs, type Day } from '../../core/days.js'
+import { diffDays, type Day } from '../../core/days.js'
+import { isWeekend } from '../shared/days.js'
 import { createRandom, hashSeed, type Random } from '../shared/random.js'
 import { completionsFacts } from './generate-completions.js'
 import { toolFacts } from './generate-tools.js'
@@ -49,9 +50,7 @@ function projectFacts(ctx: ProjectDay): UsageFact[] {
 
 /** Weekdays $90–$390, weekends $25–$105, growing over the history. */
 function dailyBudgetDollars(org: OpenaiOrg, day: Day, rng: Random): number {
-  const weekday = new Date(startOfDayMs(day)).getUTCDay()
-  const isWeekend = weekday === 0 || weekday === 6
-  const base = isWeekend ? 34 + rng.next() * 44 : 120 + rng.next() * 170
+  const base = isWeekend(day) ? 34 + rng.next() * 44 : 120 + rng.next() * 170
   const history = Math.max(1, diffDays(org.historyStart, org.anchorDay))
   const progress = Math.min(1.2, diffDays(org.historyStart, day) / history)
   return base * (0.75 + 0.5 * progress)
@@ -68,8 +67,7 @@ const USE_CHANCE = {
 
 /** The project's keys that called the API today, with their share of its spend. */
 function usedKeys(org: OpenaiOrg, day: Day, rng: Random, project: OpenaiProject): UsedKey[] {
-  const weekday = new Date(startOfDayMs(day)).getUTCDay()
-  const chances = weekday === 0 || weekday === 6 ? USE_CHANCE.weekend : USE_CHANCE.weekday
+  const chances = isWeekend(day) ? USE_CHANCE.weekend : USE_CHANCE.weekday
   const used = org.apiKeys
     .filter((k) => k.projectId === project.id && isKeyLive(k, day) && k.weight > 0)
     .filter((k) => rng.chance(chances[keyLevel(org, k)]))

@@ -5,9 +5,8 @@
 
 import { startOfDayMs, type Day } from '../../core/days.js'
 import { createRandom, hashSeed } from '../shared/random.js'
+import { DAY_MS, HOUR_MS } from '../shared/days.js'
 
-const HOUR_MS = 3_600_000
-const DAY_MS = 86_400_000
 export const PERMILLE = 1000
 const FIRST_PERMILLE = 600
 

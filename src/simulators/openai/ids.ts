@@ -3,16 +3,10 @@
 // stream, so the same seed always yields the same ids.
 
 import { startOfDayMs, type Day } from '../../core/days.js'
-import type { Random } from '../shared/random.js'
+import { randomChars as chars, type Random } from '../shared/random.js'
 
 const ALNUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789'
 const LOWER = 'abcdefghijklmnopqrstuvwxyz0123456789'
-
-function chars(rng: Random, alphabet: string, count: number): string {
-  let out = ''
-  for (let i = 0; i < count; i++) out += alphabet[rng.int(0, alphabet.length - 1)]
-  return out
-}
 
 export type IdKind = 'project' | 'user' | 'apiKey' | 'serviceAccount' | 'vectorStore'
 

@@ -7,7 +7,7 @@
 //   await fetch(`${sim.url}/v1/organization/costs?start_time=…`, { headers: { authorization: `Bearer ${sim.apiKey}` } })
 //   sim.truth.costByDay('2026-03-01', '2026-03-07'); await sim.close()
 
-import { dayOf } from '../../core/days.js'
+import { resolveSimulatorOptions, type VendorSimulatorOptions } from '../shared/options.js'
 import { startServer } from '../shared/server.js'
 import { createOpenaiApp, type RequestLogEntry } from './app.js'
 import { createOpenaiData } from './data.js'
@@ -32,13 +32,7 @@ export { USAGE_KINDS, KIND_SPECS } from './kinds.js'
 /** Clearly fake, in the documented admin-key shape. */
 export const DEFAULT_OPENAI_ADMIN_KEY = 'sk-admin-SIMULATOR-not-a-real-key-0000000000000000'
 
-export interface OpenaiSimulatorOptions {
-  seed?: number
-  now?: () => Date
-  /** Days of history before the start day that have data (default 400). */
-  historyDays?: number
-  apiKey?: string
-  port?: number
+export interface OpenaiSimulatorOptions extends VendorSimulatorOptions {
   faults?: FaultOptions
 }
 
@@ -55,19 +49,15 @@ export interface OpenaiSimulator {
 export async function startOpenaiSimulator(
   options: OpenaiSimulatorOptions = {},
 ): Promise<OpenaiSimulator> {
-  const seed = options.seed ?? 42
-  const now = options.now ?? (() => new Date())
-  const apiKey = options.apiKey ?? DEFAULT_OPENAI_ADMIN_KEY
-  const org = buildOpenaiOrg({
-    seed,
-    anchorDay: dayOf(now()),
-    historyDays: options.historyDays ?? 400,
-  })
-  const data = createOpenaiData(org)
+  const { seed, now, apiKey, port, org } = resolveSimulatorOptions(
+    options,
+    DEFAULT_OPENAI_ADMIN_KEY,
+  )
+  const data = createOpenaiData(buildOpenaiOrg(org))
   const faults = createOpenaiFaults(seed, options.faults)
   const requests: RequestLogEntry[] = []
   const app = createOpenaiApp({ data, apiKey, now, faults, requests })
-  const server = await startServer(app, options.port ?? 0)
+  const server = await startServer(app, port)
   return {
     url: server.url,
     apiKey,

@@ -7,6 +7,7 @@
 import { addDays, type Day } from '../../core/days.js'
 import { syntheticPeople, type SyntheticPerson } from '../shared/people.js'
 import { createRandom, hashSeed, type Random } from '../shared/random.js'
+import type { OrgOptions } from '../shared/options.js'
 import { openaiId, unixOn } from './ids.js'
 import {
   buildKeysAndMembers,
@@ -61,13 +62,7 @@ export interface OpenaiOrg {
   vectorStores: VectorStore[]
 }
 
-export interface BuildOrgOptions {
-  seed: number
-  anchorDay: Day
-  historyDays: number
-}
-
-export function buildOpenaiOrg(options: BuildOrgOptions): OpenaiOrg {
+export function buildOpenaiOrg(options: OrgOptions): OpenaiOrg {
   const rng = createRandom(hashSeed(`${options.seed}:openai-org`))
   const historyStart = addDays(options.anchorDay, -options.historyDays)
   const at = (fraction: number) => addDays(historyStart, Math.floor(fraction * options.historyDays))

@@ -11,6 +11,16 @@ export interface PathScoped {
   path?: string
 }
 
+/** The failure every vendor can script; vendors extend it (OpenAI's retry-after-ms, GitHub's
+ *  primary limit) and render it in their own error body. */
+export interface FailSpec extends PathScoped {
+  status: number
+  /** Sent as `retry-after` (seconds); omit it for a 429 without a hint. */
+  retryAfterSeconds?: number
+  /** Replaces the vendor's documented error body for the status. */
+  body?: unknown
+}
+
 export interface ScriptedFaults<Spec extends PathScoped> {
   /** The next `count` matching requests get this failure instead of the real response. */
   failNext(count: number, spec: Spec): void

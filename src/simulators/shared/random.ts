@@ -38,3 +38,10 @@ export function hashSeed(text: string): number {
   }
   return h >>> 0
 }
+
+/** `count` characters drawn from `alphabet`: vendor-shaped ids and key hints. */
+export function randomChars(rng: Random, alphabet: string, count: number): string {
+  let out = ''
+  for (let i = 0; i < count; i++) out += alphabet[rng.int(0, alphabet.length - 1)]
+  return out
+}
