@@ -40,9 +40,12 @@ measured AS (
   FROM periods AS p
   LEFT JOIN actual AS a ON a.budget_id = p.budget_id AND a.period_start = p.period_start
 ),
+-- DuckDB divides DECIMALs in DOUBLE; so do these lines (FLOAT64), so both engines return the
+-- same numbers, as numbers (BigQuery would otherwise divide NUMERICs exactly, as text).
 projected AS (
   SELECT m.*,
-         CAST(ROUND(m.actual_usd * m.days_in_period / m.days_elapsed, 2) AS NUMERIC)
+         CAST(ROUND(CAST(m.actual_usd * m.days_in_period AS FLOAT64) / m.days_elapsed, 2)
+              AS NUMERIC)
            AS forecast_usd
   FROM measured AS m
 )
@@ -60,8 +63,10 @@ SELECT
   p.actual_usd                                                        AS actual_usd,
   p.estimated_usd                                                     AS estimated_usd,
   CAST(p.amount_usd - p.actual_usd AS NUMERIC)                 AS remaining_usd,
-  ROUND(p.actual_usd * 100 / NULLIF(p.amount_usd, 0), 2)              AS pct_used,
-  CAST(ROUND(p.actual_usd / p.days_elapsed, 2) AS NUMERIC)     AS burn_rate_usd_per_day,
+  ROUND(CAST(p.actual_usd * 100 AS FLOAT64) / CAST(NULLIF(p.amount_usd, 0) AS FLOAT64), 2)
+                                                                      AS pct_used,
+  CAST(ROUND(CAST(p.actual_usd AS FLOAT64) / p.days_elapsed, 2) AS NUMERIC)
+                                                                      AS burn_rate_usd_per_day,
   p.forecast_usd                                                      AS forecast_usd,
   CAST(p.forecast_usd - p.amount_usd AS NUMERIC)               AS forecast_variance_usd,
   CASE WHEN p.actual_usd > p.amount_usd THEN 'over_budget'

@@ -48,8 +48,9 @@ SELECT
   t.edits_proposed, t.edits_accepted,
   ROUND(t.edits_accepted / NULLIF(t.edits_proposed, 0), 4)           AS edit_acceptance_rate,
   t.lines_added, t.lines_accepted, t.commits, t.pull_requests, t.cost_usd,
-  CAST(ROUND(t.cost_usd / NULLIF(t.active_people, 0), 6) AS NUMERIC)
+  -- DuckDB divides DECIMALs in DOUBLE: FLOAT64 here, so both return the same numbers.
+  CAST(ROUND(CAST(t.cost_usd AS FLOAT64) / NULLIF(t.active_people, 0), 6) AS NUMERIC)
                                                                      AS cost_per_active_person_usd,
-  CAST(ROUND(t.cost_usd / NULLIF(t.lines_accepted, 0), 6) AS NUMERIC)
+  CAST(ROUND(CAST(t.cost_usd AS FLOAT64) / NULLIF(t.lines_accepted, 0), 6) AS NUMERIC)
                                                                      AS cost_per_accepted_line_usd
 FROM totals AS t;

@@ -31,9 +31,11 @@ SELECT
   m.cost_usd                                                              AS cost_usd,
   p.cost_usd                                                              AS previous_month_usd,
   CAST(m.cost_usd - COALESCE(p.cost_usd, 0) AS NUMERIC)            AS mom_change_usd,
-  ROUND((m.cost_usd - p.cost_usd) * 100 / NULLIF(p.cost_usd, 0), 2)       AS mom_change_pct,
-  ROUND(m.cost_usd * 100 / NULLIF(SUM(m.cost_usd)
-          OVER (PARTITION BY m.month, m.source_basis), 0), 2)             AS share_of_month_pct
+  -- DuckDB divides DECIMALs in DOUBLE: FLOAT64 here, so both return the same numbers.
+  ROUND(CAST((m.cost_usd - p.cost_usd) * 100 AS FLOAT64)
+        / CAST(NULLIF(p.cost_usd, 0) AS FLOAT64), 2)                      AS mom_change_pct,
+  ROUND(CAST(m.cost_usd * 100 AS FLOAT64) / CAST(NULLIF(SUM(m.cost_usd)
+          OVER (PARTITION BY m.month, m.source_basis), 0) AS FLOAT64), 2) AS share_of_month_pct
 FROM with_previous AS m
 LEFT JOIN monthly AS p
   ON p.month = m.previous_month AND p.provider = m.provider AND p.service = m.service
