@@ -50,6 +50,13 @@ describe('classifyBigQueryError (the one choke point)', () => {
     expect(out.context).toMatchObject({ field: 'f', loadId: 'l1' })
   })
 
+  it('tells how to get credentials when ADC finds none', () => {
+    const error = new Error('Could not load the default credentials. Browse to …')
+    const classified = classifyBigQueryError(error, { op: 'migrate' })
+    expect(classified.message).toContain('gcloud auth application-default login')
+    expect(classified.retryable).toBe(false)
+  })
+
   it('keeps one line with quoted text masked', () => {
     expect(sanitizeBigQueryMessage('Bad "x" and \'y\'\nat line 2')).toBe('Bad "…" and \'…\'')
   })

@@ -54,7 +54,7 @@ export function classifyBigQueryError(error: unknown, context: BigQueryCallConte
     context.op === 'load' || context.op === 'flush' ? 'WAREHOUSE_LOAD' : 'WAREHOUSE_QUERY'
   return new PipelineError(
     code,
-    `${DOING[context.op]}${on(context)}: ${detail}. ${hint(reason)}`.trim(),
+    `${DOING[context.op]}${on(context)}: ${detail}. ${hint(reason, detail)}`.trim(),
     {
       retryable: isRetryableBigQueryError(error),
       cause,
@@ -113,7 +113,9 @@ function on(context: BigQueryCallContext): string {
   return context.table ? ` (${context.table})` : ''
 }
 
-function hint(reason: string): string {
+function hint(reason: string, detail: string): string {
+  if (/default credentials/i.test(detail))
+    return 'Run `gcloud auth application-default login` (or run as a service account).'
   if (reason === 'notFound') return 'Run `ai-usage migrate` (and check project, dataset, location).'
   if (reason === 'accessDenied')
     return 'The runtime needs BigQuery Data Editor on the dataset and Job User on the project (docs/bigquery.md).'
