@@ -4,7 +4,16 @@ import tseslint from 'typescript-eslint'
 
 export default tseslint.config(
   {
-    ignores: ['dist/**', 'node_modules/**', 'data/**', 'coverage/**', 'bin/**', 'eslint.config.js', 'scripts/*.mjs', '*.tmp.*'],
+    ignores: [
+      'dist/**',
+      'node_modules/**',
+      'data/**',
+      'coverage/**',
+      'bin/**',
+      'eslint.config.js',
+      'scripts/*.mjs',
+      '*.tmp.*',
+    ],
   },
   ...tseslint.configs.recommendedTypeChecked,
   {
@@ -15,8 +24,14 @@ export default tseslint.config(
       '@typescript-eslint/no-floating-promises': 'error',
       '@typescript-eslint/no-misused-promises': 'error',
       '@typescript-eslint/consistent-type-imports': 'error',
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
-      '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true, allowBoolean: true }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
+      '@typescript-eslint/restrict-template-expressions': [
+        'error',
+        { allowNumber: true, allowBoolean: true },
+      ],
       eqeqeq: ['error', 'always', { null: 'ignore' }],
       'no-restricted-properties': [
         'error',
@@ -26,7 +41,14 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/config/**', 'src/cli/**', 'test/**', 'bench/**', '**/*.test.ts', 'vitest.config.ts'],
+    files: [
+      'src/config/**',
+      'src/cli/**',
+      'test/**',
+      'bench/**',
+      '**/*.test.ts',
+      'vitest.config.ts',
+    ],
     rules: { 'no-restricted-properties': 'off' },
   },
   {
@@ -35,7 +57,14 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['**/warehouse/**', '**/pipeline/**', '**/cli/**', '**/server/**'], message: 'sources must not depend on warehouse, pipeline, cli or server.' }] },
+        {
+          patterns: [
+            {
+              group: ['**/warehouse/**', '**/pipeline/**', '**/cli/**', '**/server/**'],
+              message: 'sources must not depend on warehouse, pipeline, cli or server.',
+            },
+          ],
+        },
       ],
     },
   },
@@ -45,7 +74,14 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['**/sources/**', '**/pipeline/**', '**/cli/**', '**/server/**'], message: 'warehouse must not depend on sources, pipeline, cli or server.' }] },
+        {
+          patterns: [
+            {
+              group: ['**/sources/**', '**/pipeline/**', '**/cli/**', '**/server/**'],
+              message: 'warehouse must not depend on sources, pipeline, cli or server.',
+            },
+          ],
+        },
       ],
     },
   },

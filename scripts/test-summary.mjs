@@ -12,7 +12,8 @@ try {
   process.exit(1)
 }
 const passed = report.numPassedTests ?? 0
-const failed = (report.numFailedTests ?? 0) + (report.numFailedTestSuites ?? 0) * (report.numFailedTests ? 0 : 1)
+const failed =
+  (report.numFailedTests ?? 0) + (report.numFailedTestSuites ?? 0) * (report.numFailedTests ? 0 : 1)
 const skipped = (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0)
 console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`)
 process.exit(passed === 0 || failed > 0 ? 1 : 0)

@@ -104,7 +104,9 @@ describe('Anthropic pipeline under faults', () => {
     expect(cost.error?.message).toMatch(/cost_report/)
     expect(cost.error?.message).toMatch(/results\.0\.amount/)
     expect(cost.error?.message).toMatch(/2026-01-29/)
-    expect(report.resources.filter((r) => r.vendor === 'anthropic' && r.status === 'succeeded')).toHaveLength(6)
+    expect(
+      report.resources.filter((r) => r.vendor === 'anthropic' && r.status === 'succeeded'),
+    ).toHaveLength(6)
     expect(await h.warehouse.getCursor('anthropic', 'cost_report')).toBeUndefined()
     // The next run retries the failed window automatically.
     const next = await h.run()

@@ -11,7 +11,11 @@ export interface RunningServer {
   close(): Promise<void>
 }
 
-export async function startServer(app: Hono, port = 0, hostname = '127.0.0.1'): Promise<RunningServer> {
+export async function startServer(
+  app: Hono,
+  port = 0,
+  hostname = '127.0.0.1',
+): Promise<RunningServer> {
   return new Promise((resolve, reject) => {
     let server: ServerType | undefined
     try {
