@@ -1,4 +1,4 @@
--- BigQuery twin of sql/duckdb/views/35_allocation_lines.sql (duckdb-sha256: cb888929ab94): same view, columns, meaning.
+-- BigQuery twin of sql/duckdb/views/35_allocation_lines.sql (duckdb-sha256: 21eaaf0d4226): same view, columns, meaning.
 -- Vendor cost lines that have no person on them and are split among identities by
 -- src/pipeline/derive.ts into allocated_cost_daily. line_id is unique per day and provider.
 -- Adding a vendor = its 31_allocation_lines_<vendor>.sql + one UNION ALL line.
@@ -9,4 +9,8 @@ FROM (
   SELECT usage_date, provider, line_id, service, tool, account_id, model, sku, source_basis,
          cost_usd
   FROM `{{dataset}}.allocation_lines_anthropic`
+  UNION ALL
+  SELECT usage_date, provider, line_id, service, tool, account_id, model, sku, source_basis,
+         cost_usd
+  FROM `{{dataset}}.allocation_lines_openai`
 ) AS vendors;

@@ -1,4 +1,4 @@
--- BigQuery twin of sql/duckdb/views/35_allocation_weights.sql (duckdb-sha256: 02b8c20633d6): same view, columns, meaning.
+-- BigQuery twin of sql/duckdb/views/35_allocation_weights.sql (duckdb-sha256: fe420073c697): same view, columns, meaning.
 -- The weights each line is split by: per line, only the lowest `priority` level that has any
 -- positive weight (vendors offer finer levels first and coarser fallbacks after), summed per
 -- identity. Weights are non-negative DECIMALs holding whole numbers (tokens, or nano-dollars
@@ -8,6 +8,9 @@ CREATE OR REPLACE VIEW `{{dataset}}.allocation_weights` AS
 WITH vendors AS (
   SELECT usage_date, provider, line_id, identity_type, identity, method, priority, weight
   FROM `{{dataset}}.allocation_weights_anthropic`
+  UNION ALL
+  SELECT usage_date, provider, line_id, identity_type, identity, method, priority, weight
+  FROM `{{dataset}}.allocation_weights_openai`
 ),
 positive AS (
   SELECT usage_date, provider, line_id, identity_type, identity, method, priority, weight

@@ -1,4 +1,4 @@
--- BigQuery twin of sql/duckdb/views/35_seats.sql (duckdb-sha256: a7226da46546): same view, columns, meaning.
+-- BigQuery twin of sql/duckdb/views/35_seats.sql (duckdb-sha256: 6ef771362de4): same view, columns, meaning.
 -- Seats bought per tool and who holds each, as periods [seat_start, seat_end] (seat_end NULL =
 -- still held; seat_start NULL = held since before our data). Adding a vendor = its
 -- 31_seats_<vendor>.sql (Cursor members, Copilot seat assignments) + one UNION ALL line.
@@ -7,4 +7,10 @@ SELECT provider, tool, identity_type, identity, seat_start, seat_end
 FROM (
   SELECT provider, tool, identity_type, identity, seat_start, seat_end
   FROM `{{dataset}}.seats_anthropic`
+  UNION ALL
+  SELECT provider, tool, identity_type, identity, seat_start, seat_end
+  FROM `{{dataset}}.seats_cursor`
+  UNION ALL
+  SELECT provider, tool, identity_type, identity, seat_start, seat_end
+  FROM `{{dataset}}.seats_github`
 ) AS vendors;

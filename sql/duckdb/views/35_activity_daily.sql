@@ -18,4 +18,19 @@ FROM (
          suggestions_shown, suggestions_accepted, edits_proposed, edits_accepted, lines_added,
          lines_removed, lines_accepted, commits, pull_requests
   FROM activity_daily_claude_ai
+  UNION ALL
+  SELECT usage_date, provider, tool, identity_type, identity, is_active, sessions, requests,
+         suggestions_shown, suggestions_accepted, edits_proposed, edits_accepted, lines_added,
+         lines_removed, lines_accepted, commits, pull_requests
+  FROM activity_daily_cursor
+  UNION ALL
+  SELECT usage_date, provider, tool, identity_type, identity, is_active, sessions, requests,
+         suggestions_shown, suggestions_accepted, edits_proposed, edits_accepted, lines_added,
+         lines_removed, lines_accepted, commits, pull_requests
+  FROM activity_daily_openai
+  UNION ALL
+  SELECT usage_date, provider, tool, identity_type, identity, is_active, sessions, requests,
+         suggestions_shown, suggestions_accepted, edits_proposed, edits_accepted, lines_added,
+         lines_removed, lines_accepted, commits, pull_requests
+  FROM activity_daily_github
 ) AS vendors;

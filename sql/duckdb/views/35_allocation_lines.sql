@@ -8,4 +8,8 @@ FROM (
   SELECT usage_date, provider, line_id, service, tool, account_id, model, sku, source_basis,
          cost_usd
   FROM allocation_lines_anthropic
+  UNION ALL
+  SELECT usage_date, provider, line_id, service, tool, account_id, model, sku, source_basis,
+         cost_usd
+  FROM allocation_lines_openai
 ) AS vendors;

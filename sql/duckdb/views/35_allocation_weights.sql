@@ -7,6 +7,9 @@ CREATE OR REPLACE VIEW allocation_weights AS
 WITH vendors AS (
   SELECT usage_date, provider, line_id, identity_type, identity, method, priority, weight
   FROM allocation_weights_anthropic
+  UNION ALL
+  SELECT usage_date, provider, line_id, identity_type, identity, method, priority, weight
+  FROM allocation_weights_openai
 ),
 positive AS (
   SELECT usage_date, provider, line_id, identity_type, identity, method, priority, weight

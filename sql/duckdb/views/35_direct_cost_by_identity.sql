@@ -1,6 +1,6 @@
--- Vendor money that already names an identity (no split needed): e.g. Cursor usage events by
--- user email, OpenAI costs grouped by API key, Copilot premium requests by login. Anthropic has
--- none (its cost report names no key or user: it is allocated instead), so this starts empty.
+-- Vendor money that already names an identity (no split needed): Cursor's cost per member
+-- email, OpenAI costs grouped by API key, Copilot premium requests and seats per login.
+-- Anthropic has none (its cost report names no key or user: it is allocated instead).
 -- Adding a vendor = one UNION ALL line over its 31_direct_cost_by_identity_<vendor> view. A
 -- provider's rows here plus its allocated rows must cover its cost_daily of the same basis;
 -- a provider-day with neither shows whole as 'Unmapped' (see attributed_cost_daily).
@@ -8,11 +8,15 @@ CREATE OR REPLACE VIEW direct_cost_by_identity AS
 SELECT usage_date, provider, service, tool, account_id, model, sku, identity_type, identity,
        cost_usd, basis
 FROM (
-  SELECT CAST(NULL AS DATE) AS usage_date, CAST(NULL AS VARCHAR) AS provider,
-         CAST(NULL AS VARCHAR) AS service, CAST(NULL AS VARCHAR) AS tool,
-         CAST(NULL AS VARCHAR) AS account_id, CAST(NULL AS VARCHAR) AS model,
-         CAST(NULL AS VARCHAR) AS sku, CAST(NULL AS VARCHAR) AS identity_type,
-         CAST(NULL AS VARCHAR) AS identity, CAST(NULL AS DECIMAL(38, 9)) AS cost_usd,
-         CAST(NULL AS VARCHAR) AS basis
-  LIMIT 0
+  SELECT usage_date, provider, service, tool, account_id, model, sku, identity_type, identity,
+         cost_usd, basis
+  FROM direct_cost_by_identity_cursor
+  UNION ALL
+  SELECT usage_date, provider, service, tool, account_id, model, sku, identity_type, identity,
+         cost_usd, basis
+  FROM direct_cost_by_identity_openai
+  UNION ALL
+  SELECT usage_date, provider, service, tool, account_id, model, sku, identity_type, identity,
+         cost_usd, basis
+  FROM direct_cost_by_identity_github
 ) AS vendors;

@@ -6,4 +6,10 @@ SELECT provider, tool, identity_type, identity, seat_start, seat_end
 FROM (
   SELECT provider, tool, identity_type, identity, seat_start, seat_end
   FROM seats_anthropic
+  UNION ALL
+  SELECT provider, tool, identity_type, identity, seat_start, seat_end
+  FROM seats_cursor
+  UNION ALL
+  SELECT provider, tool, identity_type, identity, seat_start, seat_end
+  FROM seats_github
 ) AS vendors;

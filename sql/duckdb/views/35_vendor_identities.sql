@@ -8,5 +8,14 @@ SELECT provider, identity_type, identity, email, name, team, since, alias
 FROM (
   SELECT provider, identity_type, identity, email, name, team, since, alias
   FROM vendor_identities_anthropic
+  UNION ALL
+  SELECT provider, identity_type, identity, email, name, team, since, alias
+  FROM vendor_identities_cursor
+  UNION ALL
+  SELECT provider, identity_type, identity, email, name, team, since, alias
+  FROM vendor_identities_openai
+  UNION ALL
+  SELECT provider, identity_type, identity, email, name, team, since, alias
+  FROM vendor_identities_github
 ) AS vendors
 WHERE identity IS NOT NULL;
