@@ -2,21 +2,15 @@
 // (`group_by[]=a&group_by[]=b`; plain `group_by=` is rejected), pacing and retries — all
 // from the shared HTTP layer. The key is read per request and never logged.
 
-import type { Clock } from '../../core/clock.js'
-import type { Logger } from '../../core/logger.js'
 import { createHttpClient } from '../../http/client.js'
 import { createRateLimiter } from '../../http/rate-limit.js'
 import type { HttpClient } from '../../http/types.js'
+import type { VendorClientOptions } from '../source-deps.js'
 
 export const ANTHROPIC_VERSION = '2023-06-01'
 
-export interface AnthropicClientOptions {
+export interface AnthropicClientOptions extends VendorClientOptions {
   apiKey: string
-  baseUrl: string
-  requestsPerMinute: number
-  clock: Clock
-  logger: Logger
-  fetch?: typeof fetch
 }
 
 export function createAnthropicClient(options: AnthropicClientOptions): HttpClient {

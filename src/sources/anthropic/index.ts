@@ -2,9 +2,8 @@
 // (tokens by key/workspace/model), Claude Code analytics (per person per day; its estimated
 // cost is an allocation weight only) and the id → name/person lists.
 
-import type { Clock } from '../../core/clock.js'
-import type { Logger } from '../../core/logger.js'
 import type { Source } from '../source.js'
+import { clientDeps, type VendorSourceDeps } from '../source-deps.js'
 import { createAnthropicClient } from './client.js'
 import type { AnthropicConfig } from './config.js'
 import {
@@ -15,10 +14,7 @@ import {
 } from './dimensions.js'
 import { claudeCodeResource, costReportResource, messagesUsageResource } from './reports.js'
 
-export interface AnthropicSourceDeps {
-  clock: Clock
-  logger: Logger
-  fetch?: typeof fetch
+export interface AnthropicSourceDeps extends VendorSourceDeps {
   /** Daily buckets per page (API default 7, max 31); tests lower it to exercise paging. */
   bucketsPerPage?: number
 }
@@ -33,9 +29,7 @@ export function createAnthropicSource(
     apiKey: config.adminApiKey,
     baseUrl: config.baseUrl,
     requestsPerMinute: config.requestsPerMinute,
-    clock: deps.clock,
-    logger: deps.logger.child({ vendor: 'anthropic' }),
-    fetch: deps.fetch,
+    ...clientDeps(deps, 'anthropic'),
   })
   const report = { lookbackDays: config.lookbackDays, bucketsPerPage: deps.bucketsPerPage ?? 31 }
   return {

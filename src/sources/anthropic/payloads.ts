@@ -3,9 +3,7 @@
 // so a field the vendor adds tomorrow is kept, not rejected. Only what we type is checked.
 
 import { z } from 'zod'
-
-const nullableString = z.string().nullable().optional()
-const count = z.number().int().nonnegative()
+import { count, nextPageFields, nullableString } from '../payload-fields.js'
 
 /** `{data:[{starting_at, ending_at, results}], has_more, next_page}` */
 function bucketPage<T extends z.ZodType>(result: T) {
@@ -17,8 +15,7 @@ function bucketPage<T extends z.ZodType>(result: T) {
         results: z.array(result),
       }),
     ),
-    has_more: z.boolean(),
-    next_page: z.string().nullable().optional(),
+    ...nextPageFields,
   })
 }
 
@@ -100,22 +97,12 @@ export const claudeCodeRecordSchema = z.looseObject({
 })
 export const claudeCodePageSchema = z.looseObject({
   data: z.array(claudeCodeRecordSchema),
-  has_more: z.boolean(),
-  next_page: z.string().nullable().optional(),
+  ...nextPageFields,
 })
 export type ClaudeCodeRecord = z.infer<typeof claudeCodeRecordSchema>
 export type ClaudeCodePage = z.infer<typeof claudeCodePageSchema>
 
-/** `{data, has_more, first_id, last_id}` lists (users, api_keys, workspaces). */
-export function listPageSchema<T extends z.ZodType>(item: T) {
-  return z.looseObject({
-    data: z.array(item),
-    has_more: z.boolean(),
-    first_id: z.string().nullable().optional(),
-    last_id: z.string().nullable().optional(),
-  })
-}
-
+/** List items (users, api_keys, workspaces); the page is payload-fields.ts listPageSchema. */
 export const userSchema = z.looseObject({
   id: z.string().min(1),
   email: nullableString,

@@ -3,35 +3,10 @@
 // UTC day per request, so its extract walks the chunk day by day.
 
 import { addDays, dayStartIso, daysIn, type DayRange } from '../../core/days.js'
-import { paginateNextPage } from '../../http/paginate.js'
-import type { HttpRequest } from '../../http/types.js'
+import { nextPagePages, windowOrThrow } from '../pages.js'
+import { dailyReportTable } from '../report-tables.js'
 import type { ExtractContext, RawPage, Resource } from '../source.js'
 import { normalizeClaudeCodePage, normalizeCostPage, normalizeUsagePage } from './normalize.js'
-
-interface PageBody {
-  has_more?: boolean
-  next_page?: string | null
-}
-
-const NEXT_PAGE = {
-  tokenParam: 'page',
-  hasMore: (b: PageBody) => b.has_more === true,
-  nextToken: (b: PageBody) => b.next_page ?? undefined,
-}
-
-async function* pagesOf(
-  ctx: ExtractContext,
-  req: HttpRequest,
-  window: DayRange,
-): AsyncIterable<RawPage> {
-  for await (const p of paginateNextPage<PageBody>(
-    ctx.http,
-    { ...req, signal: ctx.signal },
-    NEXT_PAGE,
-  )) {
-    yield { page: p.page, window, retries: p.retries, body: p.body }
-  }
-}
 
 function windowQuery(window: DayRange, bucketsPerPage: number) {
   return {
@@ -40,11 +15,6 @@ function windowQuery(window: DayRange, bucketsPerPage: number) {
     bucket_width: '1d',
     limit: bucketsPerPage,
   }
-}
-
-function requireWindow(window: DayRange | undefined): DayRange {
-  if (!window) throw new Error('report resources need a day window')
-  return window
 }
 
 export interface ReportOptions {
@@ -56,22 +26,15 @@ export interface ReportOptions {
 export function costReportResource(o: ReportOptions): Resource {
   return {
     name: 'cost_report',
-    tables: [
-      {
-        name: 'anthropic_cost_report',
-        primaryKey: ['usage_date', 'line_key'],
-        writeDisposition: 'replace_window',
-        dateColumn: 'usage_date',
-      },
-    ],
+    tables: [dailyReportTable('anthropic_cost_report')],
     incremental: { lookbackDays: o.lookbackDays, initialDays: 90, chunkDays: 31 },
     extract: (ctx, window) => {
-      const w = requireWindow(window)
+      const w = windowOrThrow(window, 'cost_report')
       const query = {
         ...windowQuery(w, o.bucketsPerPage),
         group_by: ['workspace_id', 'description'],
       }
-      return pagesOf(
+      return nextPagePages(
         ctx,
         { path: '/v1/organizations/cost_report', query, endpoint: 'cost_report' },
         w,
@@ -84,21 +47,14 @@ export function costReportResource(o: ReportOptions): Resource {
 export function messagesUsageResource(o: ReportOptions): Resource {
   return {
     name: 'messages_usage',
-    tables: [
-      {
-        name: 'anthropic_messages_usage',
-        primaryKey: ['usage_date', 'line_key'],
-        writeDisposition: 'replace_window',
-        dateColumn: 'usage_date',
-      },
-    ],
+    tables: [dailyReportTable('anthropic_messages_usage')],
     incremental: { lookbackDays: o.lookbackDays, initialDays: 90, chunkDays: 31 },
     extract: (ctx, window) => {
-      const w = requireWindow(window)
+      const w = windowOrThrow(window, 'messages_usage')
       // At most 5 group_by[] dimensions per request (more is a 400).
       const group_by = ['api_key_id', 'workspace_id', 'model', 'service_tier', 'context_window']
       const query = { ...windowQuery(w, o.bucketsPerPage), group_by }
-      return pagesOf(
+      return nextPagePages(
         ctx,
         {
           path: '/v1/organizations/usage_report/messages',
@@ -116,21 +72,11 @@ export function claudeCodeResource(o: Pick<ReportOptions, 'lookbackDays'>): Reso
   return {
     name: 'claude_code',
     tables: [
-      {
-        name: 'anthropic_claude_code',
-        primaryKey: ['usage_date', 'line_key'],
-        writeDisposition: 'replace_window',
-        dateColumn: 'usage_date',
-      },
-      {
-        name: 'anthropic_claude_code_models',
-        primaryKey: ['usage_date', 'line_key', 'model'],
-        writeDisposition: 'replace_window',
-        dateColumn: 'usage_date',
-      },
+      dailyReportTable('anthropic_claude_code'),
+      dailyReportTable('anthropic_claude_code_models', ['model']),
     ],
     incremental: { lookbackDays: o.lookbackDays, initialDays: 90, chunkDays: 7 },
-    extract: (ctx, window) => claudeCodePages(ctx, requireWindow(window)),
+    extract: (ctx, window) => claudeCodePages(ctx, windowOrThrow(window, 'claude_code')),
     normalize: (page, ctx) => normalizeClaudeCodePage(page, ctx),
   }
 }
@@ -143,6 +89,7 @@ async function* claudeCodePages(ctx: ExtractContext, window: DayRange): AsyncIte
       query: { starting_at: day, limit: 1000 },
       endpoint: 'usage_report_claude_code',
     }
-    for await (const p of pagesOf(ctx, req, { from: day, to: day })) yield { ...p, page: ++page }
+    for await (const p of nextPagePages(ctx, req, { from: day, to: day }))
+      yield { ...p, page: ++page }
   }
 }

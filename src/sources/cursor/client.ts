@@ -4,13 +4,12 @@
 // count it when we send it, so without slack a slower request k and a faster request k+20
 // would land in the same server minute and draw a 429.
 
-import type { Clock } from '../../core/clock.js'
 import { addDays, startOfDayMs, type DayRange } from '../../core/days.js'
-import type { Logger } from '../../core/logger.js'
 import { basicAuth } from '../../http/auth.js'
 import { createHttpClient } from '../../http/client.js'
 import { createRateLimiter } from '../../http/rate-limit.js'
 import type { HttpClient } from '../../http/types.js'
+import type { VendorClientOptions } from '../source-deps.js'
 
 export const CURSOR_PATHS = {
   members: '/teams/members',
@@ -22,13 +21,8 @@ export const CURSOR_PATHS = {
 /** Slack added to the pacer's window so arrival-time jitter never crosses the server's limit. */
 export const PACE_MARGIN_MS = 1_000
 
-export interface CursorClientOptions {
+export interface CursorClientOptions extends VendorClientOptions {
   apiKey: string
-  baseUrl: string
-  requestsPerMinute: number
-  clock: Clock
-  logger: Logger
-  fetch?: typeof fetch
   /** The pacer's window (default one minute + PACE_MARGIN_MS); tests shrink it. */
   windowMs?: number
 }

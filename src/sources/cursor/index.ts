@@ -3,19 +3,15 @@
 // truth: per-request chargedCents), plus the configured seat price per day. Every endpoint is
 // paced under Cursor's 20 requests/minute, so a 90-day backfill slows down instead of failing.
 
-import type { Clock } from '../../core/clock.js'
-import type { Logger } from '../../core/logger.js'
 import type { Resource, Source } from '../source.js'
+import { clientDeps, type VendorSourceDeps } from '../source-deps.js'
 import { createCursorClient } from './client.js'
 import type { CursorConfig } from './config.js'
 import { dailyUsageResource, membersResource, spendResource } from './resources.js'
 import { seatPricesResource } from './seat-prices.js'
 import { usageEventsResource } from './usage-events.js'
 
-export interface CursorSourceDeps {
-  clock: Clock
-  logger: Logger
-  fetch?: typeof fetch
+export interface CursorSourceDeps extends VendorSourceDeps {
   /** Events per page (default 500); tests lower it to exercise paging. */
   eventsPageSize?: number
   /** Users per daily-usage page (default 100). */
@@ -30,15 +26,12 @@ export function createCursorSource(
   deps: CursorSourceDeps,
 ): Source | undefined {
   if (!config.apiKey) return undefined
-  const logger = deps.logger.child({ vendor: 'cursor' })
   const http = createCursorClient({
     apiKey: config.apiKey,
     baseUrl: config.baseUrl,
     requestsPerMinute: config.requestsPerMinute,
     windowMs: deps.rateWindowMs,
-    clock: deps.clock,
-    logger,
-    fetch: deps.fetch,
+    ...clientDeps(deps, 'cursor'),
   })
   const { lookbackDays } = config
   const resources: Resource[] = [

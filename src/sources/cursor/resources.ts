@@ -6,6 +6,7 @@
 import type { DayRange } from '../../core/days.js'
 import { paginatePageNumber } from '../../http/paginate.js'
 import type { HttpRequest } from '../../http/types.js'
+import { singlePage, windowOrThrow } from '../pages.js'
 import type { ExtractContext, RawPage, Resource } from '../source.js'
 import { CURSOR_PATHS, epochRange } from './client.js'
 import { normalizeDailyPage, normalizeMembersPage, normalizeSpendPage } from './normalize.js'
@@ -25,11 +26,7 @@ export const membersResource: Resource = {
       writeDisposition: 'merge',
     },
   ],
-  extract: async function* (ctx) {
-    const req = { path: CURSOR_PATHS.members, endpoint: CURSOR_PATHS.members, signal: ctx.signal }
-    const res = await ctx.http.request(req)
-    yield { page: 1, retries: res.attempts - 1, body: res.body }
-  },
+  extract: (ctx) => singlePage(ctx, { path: CURSOR_PATHS.members, endpoint: CURSOR_PATHS.members }),
   normalize: (page, ctx) => normalizeMembersPage(page, ctx),
 }
 
@@ -75,10 +72,10 @@ export function dailyUsageResource(o: CursorResourceOptions): Resource {
     ],
     incremental: { lookbackDays: o.lookbackDays, initialDays: 90, chunkDays: 30 },
     extract: (ctx, window) => {
-      if (!window) throw new Error('daily_usage needs a day window')
+      const w = windowOrThrow(window, 'daily_usage')
       const path = CURSOR_PATHS.dailyUsage
-      const req = { method: 'POST' as const, path, endpoint: path, body: epochRange(window) }
-      return pagesOf(ctx, req, o.usersPerPage, window)
+      const req = { method: 'POST' as const, path, endpoint: path, body: epochRange(w) }
+      return pagesOf(ctx, req, o.usersPerPage, w)
     },
     normalize: (page) => normalizeDailyPage(page),
   }

@@ -8,6 +8,7 @@
 import { daysIn, type Day, type DayRange } from '../../core/days.js'
 import { PipelineError } from '../../core/errors.js'
 import { paginatePageNumber, type Page } from '../../http/paginate.js'
+import { windowOrThrow } from '../pages.js'
 import type { ExtractContext, RawPage, Resource } from '../source.js'
 import { CURSOR_PATHS, epochRange } from './client.js'
 import { occurrencesOf } from './event-keys.js'
@@ -40,10 +41,7 @@ export function usageEventsResource(o: UsageEventsOptions): Resource<EventsPageB
     ],
     // A chunk (one load) is a week; requests are one day each (see the header).
     incremental: { lookbackDays: o.lookbackDays, initialDays: 90, chunkDays: 7 },
-    extract: (ctx, window) => {
-      if (!window) throw new Error('usage_events needs a day window')
-      return eventPages(ctx, window, o.pageSize)
-    },
+    extract: (ctx, window) => eventPages(ctx, windowOrThrow(window, 'usage_events'), o.pageSize),
     normalize: (page) => normalizeEventsPage(page),
   }
 }

@@ -4,21 +4,10 @@
 // bucket → UTC day check that refuses anything but a midnight bucket inside the window.
 
 import { addDays, dayOfEpochMs, startOfDayMs, type Day, type DayRange } from '../../core/days.js'
-import { paginateNextPage } from '../../http/paginate.js'
 import type { QueryValue } from '../../http/types.js'
+import { nextPagePages } from '../pages.js'
 import { payloadError, type ParseWhere } from '../parse.js'
 import type { ExtractContext, RawPage } from '../source.js'
-
-interface PageBody {
-  has_more?: boolean
-  next_page?: string | null
-}
-
-const NEXT_PAGE = {
-  tokenParam: 'page',
-  hasMore: (b: PageBody) => b.has_more === true,
-  nextToken: (b: PageBody) => b.next_page ?? undefined,
-}
 
 /** start_time/end_time of a window, or undefined when clamping to now leaves nothing to read. */
 export function windowSeconds(window: DayRange, now: Date) {
@@ -42,10 +31,7 @@ export async function* bucketPages(
   const times = windowSeconds(window, ctx.clock.now())
   if (!times) return
   const query = { ...times, bucket_width: '1d', ...req.query }
-  const first = { path: req.path, query, endpoint: req.path, signal: ctx.signal }
-  for await (const p of paginateNextPage<PageBody>(ctx.http, first, NEXT_PAGE)) {
-    yield { page: p.page, window, retries: p.retries, body: p.body }
-  }
+  yield* nextPagePages(ctx, { path: req.path, query, endpoint: req.path }, window)
 }
 
 /** The UTC day of a daily bucket; a bucket that is not a whole UTC day in the window is an error. */

@@ -3,21 +3,15 @@
 // bodies (exact dollar amounts), pacing and retries from the shared HTTP layer — which honours
 // `retry-after-ms`, then `retry-after`, as the official SDK does. The key is never logged.
 
-import type { Clock } from '../../core/clock.js'
-import type { Logger } from '../../core/logger.js'
 import { bearerAuth } from '../../http/auth.js'
 import { createHttpClient } from '../../http/client.js'
 import { createRateLimiter } from '../../http/rate-limit.js'
 import type { HttpClient } from '../../http/types.js'
+import type { VendorClientOptions } from '../source-deps.js'
 import { parseOpenaiJson } from './json.js'
 
-export interface OpenaiClientOptions {
+export interface OpenaiClientOptions extends VendorClientOptions {
   adminKey: string
-  baseUrl: string
-  requestsPerMinute: number
-  clock: Clock
-  logger: Logger
-  fetch?: typeof fetch
 }
 
 export function createOpenaiClient(options: OpenaiClientOptions): HttpClient {

@@ -6,6 +6,8 @@
 import { dollars, toDecimalString } from '../../core/money.js'
 import type { Row } from '../../core/records.js'
 import { lineKey, parsePageOrThrow, payloadError, type ParseWhere } from '../parse.js'
+import { windowOrThrow } from '../pages.js'
+import { dailyReportTable } from '../report-tables.js'
 import type { RawPage, Resource, TableRows } from '../source.js'
 import { bucketDayOrThrow, bucketPages } from './buckets.js'
 import { decimalText, rawJsonLossless } from './json.js'
@@ -27,20 +29,16 @@ export function costsResource(o: CostsOptions): Resource {
     : ['project_id', 'line_item']
   return {
     name: 'costs',
-    tables: [
-      {
-        name: 'openai_costs',
-        primaryKey: ['usage_date', 'line_key'],
-        writeDisposition: 'replace_window',
-        dateColumn: 'usage_date',
-      },
-    ],
+    tables: [dailyReportTable('openai_costs')],
     // 31 days per load although a page may hold 180 buckets: a failed load re-reads a month.
     incremental: { lookbackDays: o.lookbackDays, initialDays: 90, chunkDays: 31 },
     extract: (ctx, window) => {
-      if (!window) throw new Error('costs needs a day window')
       const query = { group_by: groupBy, limit: Math.min(o.bucketsPerPage, 180) }
-      return bucketPages(ctx, { path: '/organization/costs', query }, window)
+      return bucketPages(
+        ctx,
+        { path: '/organization/costs', query },
+        windowOrThrow(window, 'costs'),
+      )
     },
     normalize: (page) => normalizeCostsPage(page),
   }

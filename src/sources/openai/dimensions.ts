@@ -6,62 +6,38 @@
 
 import type { z } from 'zod'
 import type { Row } from '../../core/records.js'
-import { paginateIdCursor } from '../../http/paginate.js'
-import type { QueryValue } from '../../http/types.js'
+import {
+  idCursorPages,
+  listResource,
+  lowerOrNull,
+  type IdCursorPaging,
+  type ListResourceSpec,
+} from '../list-resource.js'
 import { parsePageOrThrow, type ParseWhere } from '../parse.js'
+import { listPageSchema } from '../payload-fields.js'
 import type { ExtractContext, NormalizeContext, RawPage, Resource } from '../source.js'
 import { isoOfSeconds } from './buckets.js'
 import { rawJsonLossless } from './json.js'
-import { apiKeySchema, listPageSchema, projectSchema, userSchema, type ApiKey } from './payloads.js'
+import { apiKeySchema, projectSchema, userSchema, type ApiKey } from './payloads.js'
 
-interface ListBody {
-  data?: Array<{ id?: unknown }>
-  has_more?: boolean
-  last_id?: string | null
+/** Lists page with `after` ← `last_id`, 100 items a page (the API's maximum). */
+const LIST_PAGING: IdCursorPaging = { afterParam: 'after', limit: 100 }
+
+type OpenaiList<S extends z.ZodType> = Omit<ListResourceSpec<S>, 'vendor' | 'paging'>
+
+function openaiList<S extends z.ZodType>(spec: OpenaiList<S>): Resource {
+  return listResource({ vendor: 'openai', paging: LIST_PAGING, ...spec })
 }
-
-const LIST_PAGING = {
-  afterParam: 'after',
-  hasMore: (b: ListBody) => b.has_more === true,
-  lastId: (b: ListBody) => b.last_id ?? undefined,
-}
-
-async function* listPages(ctx: ExtractContext, path: string, query: Record<string, QueryValue>) {
-  const req = { path, query: { limit: 100, ...query }, endpoint: path, signal: ctx.signal }
-  yield* paginateIdCursor<ListBody>(ctx.http, req, LIST_PAGING)
-}
-
-function listResource<S extends z.ZodType>(
-  name: string,
-  table: string,
-  path: string,
-  query: Record<string, QueryValue>,
-  item: S,
-  toRow: (item: z.infer<S>, ctx: NormalizeContext) => Row,
-): Resource {
-  const schema = listPageSchema(item)
-  const where: ParseWhere = { vendor: 'openai', resource: name }
-  return {
-    name,
-    tables: [{ name: table, primaryKey: ['id'], writeDisposition: 'merge' }],
-    extract: (ctx) => listPages(ctx, path, query),
-    normalize: (page, ctx) => ({
-      [table]: parsePageOrThrow(schema, page, where).data.map((i) => toRow(i, ctx)),
-    }),
-  }
-}
-
-const lower = (s: string | null | undefined) => (s ? s.toLowerCase() : null)
 
 export const PROJECTS_PATH = '/organization/projects'
 
-export const projectsResource = listResource(
-  'projects',
-  'openai_projects',
-  PROJECTS_PATH,
-  { include_archived: true },
-  projectSchema,
-  (p, ctx) => ({
+export const projectsResource = openaiList({
+  name: 'projects',
+  table: 'openai_projects',
+  path: PROJECTS_PATH,
+  query: { include_archived: true },
+  item: projectSchema,
+  toRow: (p, ctx) => ({
     id: p.id,
     name: p.name ?? null,
     status: p.status ?? null,
@@ -70,24 +46,23 @@ export const projectsResource = listResource(
     last_seen_at: ctx.capturedAt,
     raw_json: rawJsonLossless(p),
   }),
-)
+})
 
-export const usersResource = listResource(
-  'users',
-  'openai_users',
-  '/organization/users',
-  {},
-  userSchema,
-  (u, ctx) => ({
+export const usersResource = openaiList({
+  name: 'users',
+  table: 'openai_users',
+  path: '/organization/users',
+  item: userSchema,
+  toRow: (u, ctx) => ({
     id: u.id,
-    email: lower(u.email),
+    email: lowerOrNull(u.email),
     name: u.name ?? null,
     role: u.role ?? null,
     added_at: isoOfSeconds(u.added_at),
     last_seen_at: ctx.capturedAt,
     raw_json: rawJsonLossless(u),
   }),
-)
+})
 
 /** An api_keys page: the project it lists plus the list as the API sent it. */
 interface KeysPage {
@@ -114,7 +89,9 @@ async function* apiKeyPages(ctx: ExtractContext): AsyncIterable<RawPage> {
   const projectIds: string[] = []
   // Retries spent listing projects are reported with the first keys page.
   let retries = 0
-  for await (const p of listPages(ctx, PROJECTS_PATH, { include_archived: true })) {
+  for await (const p of idCursorPages(ctx, LIST_PAGING, PROJECTS_PATH, {
+    include_archived: true,
+  })) {
     const body = parsePageOrThrow(projectIdsSchema, p, { ...KEYS, resource: 'api_keys (projects)' })
     projectIds.push(...body.data.map((project) => project.id))
     retries += p.retries
@@ -122,7 +99,7 @@ async function* apiKeyPages(ctx: ExtractContext): AsyncIterable<RawPage> {
   let page = 0
   for (const projectId of projectIds) {
     const path = `${PROJECTS_PATH}/${encodeURIComponent(projectId)}/api_keys`
-    for await (const p of listPages(ctx, path, { owner_project_access: 'any' })) {
+    for await (const p of idCursorPages(ctx, LIST_PAGING, path, { owner_project_access: 'any' })) {
       const body: KeysPage = { project_id: projectId, list: p.body }
       yield { page: ++page, retries: p.retries + retries, body }
       retries = 0
@@ -142,7 +119,7 @@ function apiKeyRow(projectId: string, k: ApiKey, ctx: NormalizeContext): Row {
     last_used_at: isoOfSeconds(k.last_used_at),
     owner_type: k.owner?.type ?? null,
     owner_user_id: user?.id ?? null,
-    owner_user_email: lower(user?.email),
+    owner_user_email: lowerOrNull(user?.email),
     owner_service_account_id: account?.id ?? null,
     owner_name: user?.name ?? account?.name ?? null,
     owner_role: user?.role ?? account?.role ?? null,

@@ -2,9 +2,8 @@
 // key — the only dollar truth), every usage endpoint (tokens, requests, images, seconds, …, one
 // table each) and the lists that map keys and users to people (projects, users, project keys).
 
-import type { Clock } from '../../core/clock.js'
-import type { Logger } from '../../core/logger.js'
 import type { Source } from '../source.js'
+import { clientDeps, type VendorSourceDeps } from '../source-deps.js'
 import { createOpenaiClient } from './client.js'
 import type { OpenaiConfig } from './config.js'
 import { costsResource } from './costs.js'
@@ -12,10 +11,7 @@ import { apiKeysResource, projectsResource, usersResource } from './dimensions.j
 import { USAGE_ENDPOINTS } from './usage-endpoints.js'
 import { usageResource } from './usage.js'
 
-export interface OpenaiSourceDeps {
-  clock: Clock
-  logger: Logger
-  fetch?: typeof fetch
+export interface OpenaiSourceDeps extends VendorSourceDeps {
   /** Daily buckets per page (usage max 31, costs max 180); tests lower it to exercise paging. */
   bucketsPerPage?: number
 }
@@ -30,9 +26,7 @@ export function createOpenaiSource(
     adminKey: config.adminKey,
     baseUrl: config.baseUrl,
     requestsPerMinute: config.requestsPerMinute,
-    clock: deps.clock,
-    logger: deps.logger.child({ vendor: 'openai' }),
-    fetch: deps.fetch,
+    ...clientDeps(deps, 'openai'),
   })
   const report = { lookbackDays: config.lookbackDays, bucketsPerPage: deps.bucketsPerPage ?? 31 }
   return {

@@ -4,10 +4,8 @@
 // LosslessNumbers (exact text), hence `jsonDecimal` for dollars and quantities.
 
 import { z } from 'zod'
+import { nextPageFields, nullableString } from '../payload-fields.js'
 import { jsonDecimal } from './json.js'
-
-export const nullableString = z.string().nullable().optional()
-export const count = z.number().int().nonnegative()
 const unixSeconds = z.number().int().nonnegative()
 
 /** `{object:"page", data:[{start_time, end_time, results}], has_more, next_page}` */
@@ -16,8 +14,7 @@ export function bucketPageSchema<T extends z.ZodType>(result: T) {
     data: z.array(
       z.looseObject({ start_time: unixSeconds, end_time: unixSeconds, results: z.array(result) }),
     ),
-    has_more: z.boolean(),
-    next_page: z.string().nullable().optional(),
+    ...nextPageFields,
   })
 }
 
@@ -32,16 +29,7 @@ export const costResultSchema = z.looseObject({
 export const costPageSchema = bucketPageSchema(costResultSchema)
 export type CostResult = z.infer<typeof costResultSchema>
 
-/** `{object:"list", data, first_id, last_id, has_more}` (projects, users, api keys). */
-export function listPageSchema<T extends z.ZodType>(item: T) {
-  return z.looseObject({
-    data: z.array(item),
-    has_more: z.boolean(),
-    first_id: z.string().nullable().optional(),
-    last_id: z.string().nullable().optional(),
-  })
-}
-
+/** List items (projects, users, api keys); the page is payload-fields.ts listPageSchema. */
 const timestamp = unixSeconds.nullable().optional()
 
 export const projectSchema = z.looseObject({

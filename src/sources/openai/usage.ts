@@ -6,10 +6,13 @@
 import { z } from 'zod'
 import type { Row } from '../../core/records.js'
 import { lineKey, parsePageOrThrow, payloadError, type ParseWhere } from '../parse.js'
+import { windowOrThrow } from '../pages.js'
+import { dailyReportTable } from '../report-tables.js'
 import type { RawPage, Resource, TableRows } from '../source.js'
 import { bucketDayOrThrow, bucketPages } from './buckets.js'
 import { rawJsonLossless } from './json.js'
-import { bucketPageSchema, count, nullableString } from './payloads.js'
+import { count, nullableString } from '../payload-fields.js'
+import { bucketPageSchema } from './payloads.js'
 import type { UsageDim, UsageEndpoint } from './usage-endpoints.js'
 
 export interface UsageOptions {
@@ -24,19 +27,12 @@ export function usageResource(e: UsageEndpoint, o: UsageOptions): Resource {
   const normalize = usageNormalizer(e)
   return {
     name: `usage_${e.kind}`,
-    tables: [
-      {
-        name: e.table,
-        primaryKey: ['usage_date', 'line_key'],
-        writeDisposition: 'replace_window',
-        dateColumn: 'usage_date',
-      },
-    ],
+    tables: [dailyReportTable(e.table)],
     incremental: { lookbackDays: o.lookbackDays, initialDays: 90, chunkDays: 31 },
     extract: (ctx, window) => {
-      if (!window) throw new Error(`usage_${e.kind} needs a day window`)
+      const w = windowOrThrow(window, `usage_${e.kind}`)
       const query = { group_by: e.groupBy, limit: Math.min(o.bucketsPerPage, 31) }
-      return bucketPages(ctx, { path: `/organization/usage/${e.kind}`, query }, window)
+      return bucketPages(ctx, { path: `/organization/usage/${e.kind}`, query }, w)
     },
     normalize: (page) => normalize(page),
   }
