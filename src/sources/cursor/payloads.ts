@@ -4,8 +4,8 @@
 // money accepts a JSON number or a decimal string; only what the pipeline relies on is required.
 
 import { z } from 'zod'
+import { nullableString } from '../payload-fields.js'
 
-const nullableString = z.string().nullable().optional()
 const count = z.number().int().nonnegative().nullable().optional()
 const flag = z.boolean().nullable().optional()
 /** An amount as a JSON number or a decimal string; money is parsed exactly (core/money.ts). */
