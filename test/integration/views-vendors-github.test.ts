@@ -3,6 +3,7 @@
 // until an identity map names the logins; then each person's premium spend is the
 // simulator's per-login truth, seats are billed per holder, and contractors (no email, not in
 // the map) stay Unmapped. The per-user billing's '(unattributed)' rest is the only remainder.
+// One run for the file; the first test imports the map, so the tests read it in order.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { daysIn } from '../../src/core/days.js'
 import { dollars, type Money } from '../../src/core/money.js'
