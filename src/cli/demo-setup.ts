@@ -8,7 +8,7 @@ import type { Clock } from '../core/clock.js'
 import { addDays, type Day } from '../core/days.js'
 import type { Logger } from '../core/logger.js'
 import { budgetsSchema, type BudgetConfig } from '../identity/config.js'
-import { demoIdentityMapCsv } from '../identity/demo-map.js'
+import { demoIdentityMapCsv, type DemoExtraIdentity } from '../identity/demo-map.js'
 import { runImport } from '../imports/run.js'
 import { syntheticPeople } from '../simulators/anthropic/people.js'
 import type { Warehouse } from '../warehouse/warehouse.js'
@@ -27,9 +27,10 @@ export async function importDemoIdentityMap(
   deps: { warehouse: Warehouse; clock: Clock; logger: Logger },
   dbPath: string,
   to: Day,
+  extras: readonly DemoExtraIdentity[] = [],
 ): Promise<string> {
   const path = join(dirname(dbPath), 'demo-identity-map.csv')
-  writeFileSync(path, demoIdentityMapCsv(syntheticPeople(DEMO_SEED), addDays(to, -13)))
+  writeFileSync(path, demoIdentityMapCsv(syntheticPeople(DEMO_SEED), addDays(to, -13), extras))
   await runImport(deps, { kind: 'identity-map', path })
   return path
 }

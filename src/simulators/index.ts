@@ -6,12 +6,19 @@ import type { Day } from '../core/days.js'
 import type { Money } from '../core/money.js'
 import { startAnthropicSimulator } from './anthropic/index.js'
 import { startCursorSimulator } from './cursor/index.js'
-import { startOpenaiSimulator } from './openai/index.js'
 import { startGithubSimulator } from './github/index.js'
+import { startOpenaiSimulator } from './openai/index.js'
 
 export interface SimulatorOptions {
   seed?: number
   now?: () => Date
+}
+
+export interface DemoIdentity {
+  identity: string
+  /** The person's email when the vendor knows it; absent for service keys. */
+  email?: string
+  name?: string
 }
 
 export interface RunningSimulator {
@@ -20,6 +27,9 @@ export interface RunningSimulator {
   url: string
   /** Environment variables that point the pipeline at this simulator. */
   env: Record<string, string>
+  /** Identities this vendor's org knows beyond the shared synthetic people (logins, other
+   *  emails, service keys), for the demo's identity map. */
+  identities(): DemoIdentity[]
   /** The simulator's true vendor-reported spend per UTC day (every day in range). */
   costByDay(from: Day, to: Day): Map<Day, Money>
   close(): Promise<void>
@@ -47,6 +57,7 @@ export async function startSimulators(options: SimulatorOptions = {}): Promise<R
         ANTHROPIC_BASE_URL: anthropic.url,
         AI_USAGE_ANTHROPIC_REQUESTS_PER_MINUTE: '100000',
       },
+      identities: () => [],
       costByDay: (from, to) => anthropic.truth.costByDay(from, to),
       close: () => anthropic.close(),
     },
@@ -62,6 +73,8 @@ export async function startSimulators(options: SimulatorOptions = {}): Promise<R
         AI_USAGE_CURSOR_SEAT_PRICE_USD: '40.00',
       },
       // Vendor-reported = on-demand charges (chargeable events), what cost_daily reports.
+      identities: () =>
+        cursor.truth.roster().map((m) => ({ identity: m.email, email: m.email, name: m.name })),
       costByDay: (from, to) => cursor.truth.chargedByDay(from, to),
       close: () => cursor.close(),
     },
@@ -75,6 +88,11 @@ export async function startSimulators(options: SimulatorOptions = {}): Promise<R
         OPENAI_BASE_URL: `${openai.url}/v1`,
         AI_USAGE_OPENAI_REQUESTS_PER_MINUTE: '100000',
       },
+      // Service-account keys have no person: the map charges them to a team by key name.
+      identities: () =>
+        openai.truth.org.apiKeys
+          .filter((k) => k.owner.type === 'service_account')
+          .map((k) => ({ identity: k.name })),
       costByDay: (from, to) => openai.truth.costByDay(from, to),
       close: () => openai.close(),
     },
@@ -93,6 +111,11 @@ export async function startSimulators(options: SimulatorOptions = {}): Promise<R
         AI_USAGE_COPILOT_SEAT_PRICE_USD: '19',
       },
       // Vendor-reported = premium-request net spend; seat lines are invoiced, not reconciled.
+      // Contractors' logins have no email and stay Unmapped, as they would in a real org.
+      identities: () =>
+        github.truth.org.people
+          .filter((p) => p.email !== null)
+          .map((p) => ({ identity: p.login, email: p.email ?? undefined, name: p.name })),
       costByDay: (from, to) => github.truth.premiumCostByDay(from, to),
       close: () => github.close(),
     },

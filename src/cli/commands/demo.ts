@@ -46,7 +46,12 @@ export async function demoCommand(output: Output, opts: DemoOptions): Promise<Ex
     const warehouse = await ctx.openWarehouse()
     try {
       await migrateOrThrow(warehouse)
-      await importDemoIdentityMap({ ...ctx, warehouse }, opts.db, to)
+      await importDemoIdentityMap(
+        { ...ctx, warehouse },
+        opts.db,
+        to,
+        sims.flatMap((s) => s.identities()),
+      )
       const onProgress = output.isTty && !output.json ? createProgressPrinter(output) : undefined
       const report = await runPipeline(
         { ...ctx, warehouse, derive: { budgets: DEMO_BUDGETS } },
