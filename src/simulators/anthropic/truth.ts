@@ -3,6 +3,7 @@
 // Money is exact bigint nano-dollars; token counts are plain integers.
 
 import { daysIn, type Day } from '../../core/days.js'
+import { mapDays } from '../shared/days.js'
 import { cents, sum, ZERO, type Money } from '../../core/money.js'
 import type { ClaudeCodeRecord } from './claude-code.js'
 import type { CostLine } from './cost-lines.js'
@@ -48,17 +49,11 @@ export function createAnthropicTruth(data: AnthropicData, now: () => Date): Anth
     people: data.org.people,
     costLines: (day) => data.costLinesAt(day, nowMs()),
     costByDay: (from, to) =>
-      new Map(
-        daysIn({ from, to }).map((d) => [
-          d,
-          sum(data.costLinesAt(d, nowMs()).map((l) => l.amount)),
-        ]),
-      ),
+      mapDays(from, to, (d) => sum(data.costLinesAt(d, nowMs()).map((l) => l.amount))),
     costTotal: (from, to) => sum(linesIn(from, to).map((l) => l.amount)),
     costByModel: (from, to) => sumBy(from, to, (l) => l.model ?? l.costType),
     costByWorkspace: (from, to) => sumBy(from, to, (l) => l.workspaceId),
-    tokensByDay: (from, to) =>
-      new Map(daysIn({ from, to }).map((d) => [d, dayTokens(data, d, nowMs())])),
+    tokensByDay: (from, to) => mapDays(from, to, (d) => dayTokens(data, d, nowMs())),
     claudeCodeRecords: (day) => claudeCodeRecords(day).length,
     claudeCodeRecordList: claudeCodeRecords,
     claudeCodeEstimatedCost: (day) =>

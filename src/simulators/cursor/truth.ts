@@ -6,6 +6,7 @@
 
 import type { Money } from '../../core/money.js'
 import { dayOfEpochMs, daysIn, type Day } from '../../core/days.js'
+import { mapDays } from '../shared/days.js'
 import { cycleStartAt } from './cycle.js'
 import type { CursorData } from './data.js'
 import type { DailyUsageRow } from './daily.js'
@@ -84,19 +85,9 @@ export function createCursorTruth(data: CursorData, now: () => Date): CursorTrut
   const members = data.org.members
   return {
     chargedByDay: (from, to) =>
-      new Map(
-        daysIn({ from, to }).map((day) => [
-          day,
-          unitsToMoney(chargedUnits(data.visibleEvents(day, nowMs()))),
-        ]),
-      ),
+      mapDays(from, to, (day) => unitsToMoney(chargedUnits(data.visibleEvents(day, nowMs())))),
     chargedByDayAndPerson: (from, to) =>
-      new Map(
-        daysIn({ from, to }).map((day) => [
-          day,
-          chargedByEmail(data, data.visibleEvents(day, nowMs())),
-        ]),
-      ),
+      mapDays(from, to, (day) => chargedByEmail(data, data.visibleEvents(day, nowMs()))),
     spendSnapshot: () => toTruthSnapshot(data, nowMs()),
     cycleStart: () => cycleStartAt(data.org.cycle, nowMs()),
     members: (day) => data.membersOn(day ?? dayOfEpochMs(nowMs())).map(toTruthMember),

@@ -2,7 +2,8 @@
 // payloads, at the simulator's current `now` (truth = what a complete read returns right now).
 // Money is exact (bigint nano-dollars); a day without premium spend is present with zero.
 
-import { daysIn, type Day } from '../../core/days.js'
+import type { Day } from '../../core/days.js'
+import { mapDays } from '../shared/days.js'
 import { ZERO, type Money } from '../../core/money.js'
 import { amountOf, premiumLinesBetween } from './billing.js'
 import type { GithubData } from './data.js'
@@ -44,7 +45,7 @@ export function createGithubTruth(data: GithubData, nowMs: () => number): Github
         : [],
     seats: () => seatHoldersAt(data.org, nowMs()).map((h) => seatJson(data, h, nowMs())),
     premiumCostByDay: (from, to) => {
-      const out = new Map<Day, Money>(daysIn({ from, to }).map((d) => [d, ZERO]))
+      const out = mapDays<Money>(from, to, () => ZERO)
       for (const l of premiumLinesBetween(data, from, to, nowMs())) {
         out.set(
           l.day,
@@ -54,7 +55,7 @@ export function createGithubTruth(data: GithubData, nowMs: () => number): Github
       return out
     },
     premiumCostByDayAndUser: (from, to) => {
-      const out = new Map<Day, Map<string, Money>>(daysIn({ from, to }).map((d) => [d, new Map()]))
+      const out = mapDays(from, to, () => new Map<string, Money>())
       for (const l of premiumLinesBetween(data, from, to, nowMs())) {
         const perUser = out.get(l.day) as Map<string, Money>
         perUser.set(
@@ -65,11 +66,8 @@ export function createGithubTruth(data: GithubData, nowMs: () => number): Github
       return out
     },
     activeUsersByDay: (from, to) =>
-      new Map(
-        daysIn({ from, to }).map((d) => [
-          d,
-          hasReport(d, nowMs()) ? data.visibleFacts(d, nowMs()).map((f) => f.login) : [],
-        ]),
+      mapDays(from, to, (d) =>
+        hasReport(d, nowMs()) ? data.visibleFacts(d, nowMs()).map((f) => f.login) : [],
       ),
   }
 }

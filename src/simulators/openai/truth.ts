@@ -3,6 +3,7 @@
 // UTC days; money is exact bigint nano-dollars, counts are plain numbers.
 
 import { daysIn, type Day } from '../../core/days.js'
+import { mapDays } from '../shared/days.js'
 import { sum, type Money } from '../../core/money.js'
 import type { OpenaiData } from './data.js'
 import { KIND_SPECS, servedMetrics, type UsageKind } from './kinds.js'
@@ -46,18 +47,14 @@ export function createOpenaiTruth(data: OpenaiData, now: () => Date): OpenaiTrut
   }
   return {
     org: data.org,
-    costByDay: (from, to) =>
-      new Map(daysIn({ from, to }).map((day) => [day, sum(lines(day).map((l) => l.amount))])),
+    costByDay: (from, to) => mapDays(from, to, (day) => sum(lines(day).map((l) => l.amount))),
     costByDayAndProject: (from, to) =>
-      new Map(
-        daysIn({ from, to }).map((day) => [
-          day,
-          sumBy(
-            lines(day),
-            (l) => l.projectId,
-            (l) => l.amount,
-          ),
-        ]),
+      mapDays(from, to, (day) =>
+        sumBy(
+          lines(day),
+          (l) => l.projectId,
+          (l) => l.amount,
+        ),
       ),
     costByLineItem: (from, to) =>
       sumBy(

@@ -2,7 +2,7 @@
 // (for clocks and growth curves) and the weekday test every vendor's activity model uses,
 // so weekends are quiet on the same days in every simulator.
 
-import { startOfDayMs, type Day } from '../../core/days.js'
+import { daysIn, startOfDayMs, type Day } from '../../core/days.js'
 
 export const HOUR_MS = 3_600_000
 export const DAY_MS = 86_400_000
@@ -11,4 +11,9 @@ export const DAY_MS = 86_400_000
 export function isWeekend(day: Day): boolean {
   const weekday = new Date(startOfDayMs(day)).getUTCDay()
   return weekday === 0 || weekday === 6
+}
+
+/** A value for every day of [from, to], in order: the truth APIs list empty days too. */
+export function mapDays<T>(from: Day, to: Day, valueOf: (day: Day) => T): Map<Day, T> {
+  return new Map(daysIn({ from, to }).map((day) => [day, valueOf(day)]))
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { bucketStarts } from './buckets.js'
-import { isWeekend } from './days.js'
+import { isWeekend, mapDays } from './days.js'
 import { DEFAULT_HISTORY_DAYS, DEFAULT_SEED, resolveSimulatorOptions } from './options.js'
 import { createRandom, randomChars } from './random.js'
 import { createTestClock } from './test-clock.js'
@@ -54,5 +54,17 @@ describe('randomChars', () => {
     const draw = () => randomChars(createRandom(3), 'ab', 40)
     expect(draw()).toMatch(/^[ab]{40}$/)
     expect(draw()).toBe(draw())
+  })
+})
+
+describe('mapDays', () => {
+  it('has an entry for every day of the range, in order', () => {
+    const days = mapDays('2026-02-27', '2026-03-02', (d) => d.slice(8))
+    expect([...days]).toEqual([
+      ['2026-02-27', '27'],
+      ['2026-02-28', '28'],
+      ['2026-03-01', '01'],
+      ['2026-03-02', '02'],
+    ])
   })
 })
