@@ -26,7 +26,11 @@ export async function runDerivedSteps(
 ): Promise<ResourceOutcome[]> {
   const steps: ResourceOutcome[] = []
   const sheet = ctx.settings?.identitySheet
-  if (sheet) steps.push(await runStep(ctx, 'identity_sheet', () => syncIdentitySheet(ctx, sheet)))
+  if (sheet) {
+    steps.push(await runStep(ctx, 'identity_sheet', () => syncIdentitySheet(ctx, sheet)))
+    // Engines that defer commits (BigQuery) must commit the map before later steps read it.
+    await ctx.warehouse.flush?.()
+  }
   steps.push(await runStep(ctx, 'allocation', () => deriveAllocations(ctx, outcomes)))
   const budgets = ctx.settings?.budgets
   if (budgets) steps.push(await runStep(ctx, 'budgets', () => writeBudgets(ctx, budgets)))

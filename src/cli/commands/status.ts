@@ -22,7 +22,7 @@ WITH last AS (
 ), totals AS (
   SELECT vendor, resource, sum(row_count) AS rows_loaded FROM _ingest_loads WHERE status = 'succeeded' GROUP BY vendor, resource
 ), keys AS (
-  SELECT vendor, resource FROM _ingest_state UNION SELECT vendor, resource FROM _ingest_loads
+  SELECT vendor, resource FROM _ingest_state UNION DISTINCT SELECT vendor, resource FROM _ingest_loads
 )
 SELECT k.vendor, k.resource, CAST(s.cursor_day AS STRING) AS cursor_day,
        CAST(l.finished_at AS STRING) AS last_run_at, l.status AS last_status,
