@@ -4,6 +4,7 @@
 // never regenerates the world.
 
 import type { Day } from '../../core/days.js'
+import { createMemo } from '../shared/memo.js'
 import { buildClaudeCodeRecords, type ClaudeCodeRecord } from './claude-code.js'
 import { computeCostLines, type CostLine } from './cost-lines.js'
 import { generateDayFacts, type DayFacts } from './generate.js'
@@ -23,17 +24,10 @@ export interface AnthropicData {
 }
 
 export function createAnthropicData(org: AnthropicOrg): AnthropicData {
-  const final = new Map<string, unknown>()
-  const partial = new Map<string, unknown>()
-  const memo = <T>(kind: string, day: Day, ppm: number, make: () => T): T => {
-    const cache = ppm >= PPM ? final : partial
-    const key = `${kind}:${day}:${ppm >= PPM ? '' : ppm}`
-    if (cache.has(key)) return cache.get(key) as T
-    if (cache === partial && partial.size >= PARTIAL_MEMO_LIMIT) partial.clear()
-    const value = make()
-    cache.set(key, value)
-    return value
-  }
+  const final = createMemo()
+  const partial = createMemo(PARTIAL_MEMO_LIMIT)
+  const memo = <T>(kind: string, day: Day, ppm: number, make: () => T): T =>
+    ppm >= PPM ? final(`${kind}:${day}`, make) : partial(`${kind}:${day}:${ppm}`, make)
   const finalFacts = (day: Day) => memo('facts', day, PPM, () => generateDayFacts(org, day))
   const factsAtPpm = (day: Day, ppm: number) =>
     memo('facts', day, ppm, () => scaleFacts(finalFacts(day), ppm))

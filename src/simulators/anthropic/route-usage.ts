@@ -4,6 +4,7 @@
 
 import type { Hono } from 'hono'
 import { dayOf } from '../../core/days.js'
+import { createMemo } from '../shared/memo.js'
 import { BUCKET_WIDTHS, isoSeconds, planBucketPage, type BucketWidth } from './buckets.js'
 import type { TokenCounts, UsageFact } from './generate.js'
 import { hasTokens } from './generate.js'
@@ -65,9 +66,9 @@ export function registerUsageReport(app: Hono, deps: RouteDeps): void {
     }
     const nowMs = deps.now().getTime()
     const page = planBucketPage(query, width, nowMs)
-    const rowsOf = memoByDay((day) =>
-      aggregate(deps.data.factsAt(day, nowMs).usage, groupBy, filters),
-    )
+    const memo = createMemo()
+    const rowsOf = (day: string) =>
+      memo(day, () => aggregate(deps.data.factsAt(day, nowMs).usage, groupBy, filters))
     const data = page.starts.map((start) => ({
       starting_at: isoSeconds(start),
       ending_at: isoSeconds(start + BUCKET_WIDTHS[width].ms),
@@ -88,14 +89,6 @@ function parseFilters(query: Query, allowed: Dimension[]): Map<Dimension, Set<st
     filters.set(dimension, new Set(values))
   }
   return filters
-}
-
-function memoByDay<T>(make: (day: string) => T): (day: string) => T {
-  const cache = new Map<string, T>()
-  return (day) => {
-    if (!cache.has(day)) cache.set(day, make(day))
-    return cache.get(day) as T
-  }
 }
 
 function aggregate(

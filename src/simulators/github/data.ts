@@ -5,6 +5,7 @@
 
 import { addDays, startOfDayMs, type Day } from '../../core/days.js'
 import { DAY_MS } from '../shared/days.js'
+import { createMemo } from '../shared/memo.js'
 import { userDayFacts, type ActivityCell, type CliTotals, type UserDayFacts } from './activity.js'
 import type { CopilotSeatHolder, GithubOrg } from './org.js'
 
@@ -32,15 +33,10 @@ export function completenessPermille(day: Day, nowMs: number): number {
 }
 
 export function createGithubData(org: GithubOrg): GithubData {
-  const memo = new Map<Day, UserDayFacts[]>()
+  const memo = createMemo<Day>()
   const byLogin = new Map(org.people.map((p) => [p.login, p]))
   const finalFacts = (day: Day): UserDayFacts[] => {
-    let facts = memo.get(day)
-    if (!facts) {
-      facts = day < org.historyStart ? [] : factsOn(org, day)
-      memo.set(day, facts)
-    }
-    return facts
+    return memo(day, () => (day < org.historyStart ? [] : factsOn(org, day)))
   }
   return {
     org,

@@ -4,6 +4,7 @@
 // through a report never regenerates the world.
 
 import { addDays, dayOfEpochMs, startOfDayMs, type Day } from '../../core/days.js'
+import { createMemo } from '../shared/memo.js'
 import { costLinesOf, type CostLine } from './cost-lines.js'
 import { generateDayFacts } from './generate.js'
 import {
@@ -35,16 +36,9 @@ export interface OpenaiData {
 type Splits = Array<Record<string, number[]>>
 
 export function createOpenaiData(org: OpenaiOrg): OpenaiData {
-  const finals = new Map<Day, UsageFact[]>()
-  const memo = new Map<string, unknown>()
-  const remember = <T>(key: string, make: () => T): T => {
-    if (memo.has(key)) return memo.get(key) as T
-    if (memo.size >= MEMO_LIMIT) memo.clear()
-    const value = make()
-    memo.set(key, value)
-    return value
-  }
-  const final = (day: Day) => getOrSet(finals, day, () => generateDayFacts(org, day))
+  const finals = createMemo<Day>()
+  const remember = createMemo(MEMO_LIMIT)
+  const final = (day: Day) => finals(day, () => generateDayFacts(org, day))
   const splits = (day: Day) => remember(`splits:${day}`, () => hourSplits(final(day)))
   const hourFacts = (day: Day, hour: number, nowMs: number) =>
     remember(`hour:${day}:${hour}:${nowMs}`, () =>
@@ -76,14 +70,6 @@ export function createOpenaiData(org: OpenaiOrg): OpenaiData {
       return null
     },
   }
-}
-
-function getOrSet<K, V>(map: Map<K, V>, key: K, make: () => V): V {
-  const existing = map.get(key)
-  if (existing !== undefined) return existing
-  const value = make()
-  map.set(key, value)
-  return value
 }
 
 function hourSplits(facts: readonly UsageFact[]): Splits {

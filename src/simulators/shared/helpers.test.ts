@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { bucketStarts } from './buckets.js'
 import { isWeekend, mapDays } from './days.js'
+import { createMemo } from './memo.js'
 import { DEFAULT_HISTORY_DAYS, DEFAULT_SEED, resolveSimulatorOptions } from './options.js'
 import { createRandom, randomChars } from './random.js'
 import { createTestClock } from './test-clock.js'
@@ -66,5 +67,16 @@ describe('mapDays', () => {
       ['2026-03-01', '01'],
       ['2026-03-02', '02'],
     ])
+  })
+})
+
+describe('createMemo', () => {
+  it('makes a value once per key and starts over when the limit is reached', () => {
+    let made = 0
+    const memo = createMemo(2)
+    const get = (key: string) => memo(key, () => `${key}${++made}`)
+    expect([get('a'), get('a'), get('b'), get('a')]).toEqual(['a1', 'a1', 'b2', 'a1'])
+    expect(get('c')).toBe('c3') // full: emptied, then c is made
+    expect(get('a')).toBe('a4')
   })
 })
