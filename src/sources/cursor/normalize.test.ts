@@ -1,22 +1,12 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { PipelineError } from '../../core/errors.js'
+import { pipelineErrorOf } from '../test-support.js'
 import { normalizeDailyPage, normalizeMembersPage, normalizeSpendPage } from './normalize.js'
 
 const fixture = (name: string): unknown =>
   JSON.parse(readFileSync(new URL(`./__fixtures__/${name}`, import.meta.url), 'utf8'))
 const window = { from: '2026-03-01', to: '2026-03-02' }
 const ctx = { capturedAt: '2026-03-03T14:00:00.000Z', window }
-
-function thrown(fn: () => unknown): PipelineError {
-  try {
-    fn()
-  } catch (e) {
-    if (e instanceof PipelineError) return e
-    throw e
-  }
-  throw new Error('expected a PipelineError')
-}
 
 describe('normalizeMembersPage', () => {
   const rows = normalizeMembersPage(
@@ -89,14 +79,14 @@ describe('normalizeDailyPage', () => {
 
   it('refuses a page without pagination: unpaged answers omit inactive seats', () => {
     const body = { data: [] }
-    const error = thrown(() => normalizeDailyPage({ page: 1, window, body }))
+    const error = pipelineErrorOf(() => normalizeDailyPage({ page: 1, window, body }))
     expect(error.code).toBe('SOURCE_PAYLOAD')
     expect(error.context).toMatchObject({ resource: 'daily_usage', field: 'pagination' })
   })
 
   it('names the field and day of a malformed row, not its values', () => {
     const body = { data: [{ email: 'a@b.example', isActive: true }], pagination: { totalPages: 1 } }
-    const error = thrown(() => normalizeDailyPage({ page: 3, window, body }))
+    const error = pipelineErrorOf(() => normalizeDailyPage({ page: 3, window, body }))
     expect(error.context).toMatchObject({
       field: 'data.0.day',
       page: 3,

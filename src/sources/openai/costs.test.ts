@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { PipelineError } from '../../core/errors.js'
+import { pipelineErrorOf } from '../test-support.js'
 import { dollarsFromNumber, toDecimalString } from '../../core/money.js'
 import { normalizeCostsPage } from './costs.js'
 import { parseOpenaiJson } from './json.js'
@@ -13,16 +13,6 @@ const rowsOf = (body: unknown) => normalizeCostsPage(page(body)).openai_costs!
 
 function bucket(results: unknown[], start = 1773446400) {
   return { start_time: start, end_time: start + 86_400, results }
-}
-
-function errorOf(fn: () => unknown): PipelineError {
-  try {
-    fn()
-  } catch (e) {
-    if (e instanceof PipelineError) return e
-    throw e
-  }
-  throw new Error('expected a PipelineError')
 }
 
 describe('normalizeCostsPage', () => {
@@ -79,7 +69,7 @@ describe('normalizeCostsPage', () => {
 
   it('refuses a currency other than usd rather than mixing currencies', () => {
     const body = { data: [bucket([{ amount: { value: 1, currency: 'eur' } }])], has_more: false }
-    const error = errorOf(() => rowsOf(body))
+    const error = pipelineErrorOf(() => rowsOf(body))
     expect(error.message).toMatch(/currency eur is not usd/)
     expect(error.context.field).toBe('amount.currency')
   })
@@ -89,7 +79,7 @@ describe('normalizeCostsPage', () => {
       data: [bucket([{ amount: { value: '1.5', currency: 'usd' } }])],
       has_more: false,
     }
-    const error = errorOf(() => rowsOf(body))
+    const error = pipelineErrorOf(() => rowsOf(body))
     expect(error.code).toBe('SOURCE_PAYLOAD')
     expect(error.message).toMatch(/data\.0\.results\.0\.amount\.value/)
     expect(error.message).toMatch(/2026-03-14\.\.2026-03-15/)
