@@ -120,9 +120,16 @@ function targetOf(c: ClientConfig, req: HttpRequest): Target {
 
 async function pace(c: ClientConfig, endpoint: string, signal?: AbortSignal) {
   const waitedMs = (await c.options.rateLimit?.acquire(endpoint, signal)) ?? 0
-  if (waitedMs > 0)
-    c.logger.info('http.paced', { vendor: c.options.vendor, endpoint, waitMs: waitedMs })
+  if (waitedMs <= 0) return
+  const fields = { vendor: c.options.vendor, endpoint, waitMs: waitedMs }
+  // A long wait is what a person watching a backfill needs to see (the CLI shows warnings on a
+  // terminal): the run is slowing down to stay under the vendor's limit, not stuck.
+  if (waitedMs >= LONG_PACE_MS)
+    c.logger.warn('http.paced', { ...fields, note: 'pacing to stay under the vendor rate limit' })
+  else c.logger.info('http.paced', fields)
 }
+
+const LONG_PACE_MS = 5_000
 
 async function prepare(c: ClientConfig, req: HttpRequest, t: Target): Promise<PreparedRequest> {
   const auth = await c.options.headers()

@@ -110,7 +110,7 @@ describe('pacing in the client', () => {
     const paced = logger.entries.filter((e) => e.event === 'http.paced')
     expect(paced.map((e) => e.fields.waitMs)).toEqual([60_000, 60_000])
     expect(paced[0]).toMatchObject({
-      level: 'info',
+      level: 'warn',
       fields: { vendor: 'cursor', endpoint: '/teams/daily-usage-data' },
     })
   })
