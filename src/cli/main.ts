@@ -156,7 +156,10 @@ Exit codes: 0 ok, 1 error, 2 usage or missing configuration, 3 finished with fai
       new Option('--days <n>', 'days of history to load').default(90).argParser(positiveInt),
     )
     .option('--db <file>', 'DuckDB file for the demo', './data/demo.duckdb')
-    .option('--no-serve', 'exit after the run instead of serving the dashboard')
+    .option(
+      '--no-serve',
+      'exit after the run instead of serving a dashboard (accepted for scripts; there is no dashboard yet, so the demo always exits)',
+    )
     .action((opts: { days: number; db: string; serve: boolean }) =>
       execute(program, (output, g) =>
         demoCommand(output, {
