@@ -13,7 +13,7 @@ import { ParamBag } from './dialect.js'
 import { applySql, type MergeGroup, type StagedLoad } from './merge-sql.js'
 import type { BigQuerySession, TableInfo } from './session.js'
 import { createStagingTable, toNdjsonParts, type StageLimits } from './staging.js'
-import { validateRequest } from './validate.js'
+import { validateLoadRequest } from '../rows.js'
 
 export interface BatchDeps {
   session: BigQuerySession
@@ -50,7 +50,7 @@ export class LoadBatch {
 
   /** Stages one load; it commits with the next flush. */
   stage(request: LoadRequest): Promise<LoadResult> {
-    validateRequest(request)
+    validateLoadRequest(request)
     const seq = ++this.seq // load order is call order, even if staging jobs finish out of order
     const task = this.stageAll(request, seq)
     this.inflight.add(task)

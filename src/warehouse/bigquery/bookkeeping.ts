@@ -5,8 +5,8 @@
 
 import type { Day } from '../../core/days.js'
 import type { LoadRecord, ResourceState, RunRecord } from '../warehouse.js'
+import { toResourceState, toRunRecord } from '../rows.js'
 import { quoteIdent, type ParamBag } from './dialect.js'
-import { textOf, type PlainRow } from './results.js'
 import type { BigQuerySession } from './session.js'
 
 export interface CursorMove {
@@ -133,26 +133,5 @@ export async function selectCursor(session: BigQuerySession, vendor: string, res
 export async function selectStates(session: BigQuerySession): Promise<ResourceState[]> {
   const sql = `SELECT * FROM ${session.path('_ingest_state')} ORDER BY vendor, resource`
   const rows = await session.select(sql, { op: 'read', table: '_ingest_state' })
-  return rows.map((r) => ({
-    vendor: textOf(r.vendor),
-    resource: textOf(r.resource),
-    cursor: typeof r.cursor_day === 'string' ? r.cursor_day : null,
-    updatedAt: textOf(r.updated_at),
-    lastLoadId: typeof r.last_load_id === 'string' ? r.last_load_id : null,
-  }))
-}
-
-function toRunRecord(row: PlainRow): RunRecord {
-  const run: RunRecord = {
-    runId: textOf(row.run_id),
-    trigger: textOf(row.trigger),
-    startedAt: textOf(row.started_at),
-    status: textOf(row.status) as RunRecord['status'],
-  }
-  if (typeof row.finished_at === 'string') run.finishedAt = row.finished_at
-  if (typeof row.window_from === 'string' && typeof row.window_to === 'string') {
-    run.window = { from: row.window_from, to: row.window_to }
-  }
-  if (typeof row.summary === 'string') run.summary = row.summary
-  return run
+  return rows.map(toResourceState)
 }

@@ -13,8 +13,9 @@ import {
   Geography,
 } from '@google-cloud/bigquery'
 
-export type PlainValue =
-  string | number | boolean | null | PlainValue[] | { [key: string]: PlainValue }
+import type { PlainValue } from '../rows.js'
+
+export type { PlainValue }
 
 export type PlainRow = Record<string, PlainValue>
 
@@ -81,8 +82,6 @@ export function isoMillis(value: string): string {
 }
 
 /** A plain value as text (our own tables hold scalars; objects are JSON-encoded). */
-export function textOf(value: PlainValue | undefined): string {
-  if (typeof value === 'string') return value
-  if (value === null || value === undefined) return ''
-  return typeof value === 'object' ? JSON.stringify(value) : String(value)
-}
+import { textOf } from '../rows.js'
+
+export { textOf }

@@ -7,9 +7,9 @@ import { timestampValue, type DuckDBConnection } from '@duckdb/node-api'
 import { PipelineError } from '../../core/errors.js'
 import type { Day } from '../../core/days.js'
 import type { LoadRecord, ResourceState, RunRecord } from '../warehouse.js'
+import { toResourceState, toRunRecord } from '../rows.js'
 import { isoToMicros } from './cells.js'
-import { textOf } from './results.js'
-import { execSql, selectSql, type PlainRow } from './session.js'
+import { execSql, selectSql } from './session.js'
 
 const UPSERT_STATE = `
   INSERT INTO _ingest_state (vendor, resource, cursor_day, updated_at, last_load_id)
@@ -114,26 +114,5 @@ export async function selectCursor(conn: DuckDBConnection, vendor: string, resou
 export async function selectStates(conn: DuckDBConnection): Promise<ResourceState[]> {
   const sql = 'SELECT * FROM _ingest_state ORDER BY vendor, resource'
   const rows = await selectSql(conn, { op: 'read', table: '_ingest_state' }, sql)
-  return rows.map((r) => ({
-    vendor: textOf(r.vendor),
-    resource: textOf(r.resource),
-    cursor: typeof r.cursor_day === 'string' ? r.cursor_day : null,
-    updatedAt: textOf(r.updated_at),
-    lastLoadId: typeof r.last_load_id === 'string' ? r.last_load_id : null,
-  }))
-}
-
-function toRunRecord(row: PlainRow): RunRecord {
-  const run: RunRecord = {
-    runId: textOf(row.run_id),
-    trigger: textOf(row.trigger),
-    startedAt: textOf(row.started_at),
-    status: textOf(row.status) as RunRecord['status'],
-  }
-  if (typeof row.finished_at === 'string') run.finishedAt = row.finished_at
-  if (typeof row.window_from === 'string' && typeof row.window_to === 'string') {
-    run.window = { from: row.window_from, to: row.window_to }
-  }
-  if (typeof row.summary === 'string') run.summary = row.summary
-  return run
+  return rows.map(toResourceState)
 }

@@ -4,8 +4,8 @@
 // or error leaves the previous committed state: no partial rows, no cursor move, no record.
 
 import { timestampValue, type DuckDBConnection } from '@duckdb/node-api'
-import { PipelineError } from '../../core/errors.js'
 import type { Clock } from '../../core/clock.js'
+import { validateLoadRequest } from '../rows.js'
 import type { LoadRequest, LoadResult, TableLoad } from '../warehouse.js'
 import { insertLoadRecord, upsertState } from './bookkeeping.js'
 import { callDuckdb, classifyDuckdbError } from './errors.js'
@@ -24,7 +24,7 @@ export async function runLoad(
   request: LoadRequest,
   deps: LoadDeps,
 ): Promise<LoadResult> {
-  validateRequest(request)
+  validateLoadRequest(request)
   const loadId = request.record.loadId
   const now = deps.clock.now()
   const loadedAt = timestampValue(BigInt(now.getTime()) * 1000n)
@@ -58,24 +58,6 @@ async function loadTable(conn: DuckDBConnection, load: TableLoad, stamp: LoadSta
   }
   await execSql(conn, context, dropStagingSql(load.table))
   return staged.rows
-}
-
-function validateRequest(request: LoadRequest): void {
-  const fail = (table: string, why: string) =>
-    new PipelineError('WAREHOUSE_LOAD', `Load into ${table} is invalid: ${why}.`, {
-      context: { table, loadId: request.record.loadId },
-    })
-  const seen = new Set<string>()
-  for (const t of request.tables) {
-    if (seen.has(t.table)) throw fail(t.table, 'the table appears twice in one load')
-    seen.add(t.table)
-    if (t.disposition === 'replace_window' && !t.window)
-      throw fail(t.table, 'replace_window needs a window')
-    if (t.disposition === 'merge' && t.primaryKey.length === 0)
-      throw fail(t.table, 'merge needs a primary key')
-    if (t.window && t.window.from > t.window.to)
-      throw fail(t.table, 'the window ends before it starts')
-  }
 }
 
 async function rollbackQuietly(conn: DuckDBConnection): Promise<void> {

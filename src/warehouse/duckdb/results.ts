@@ -12,8 +12,9 @@ import {
 } from '@duckdb/node-api'
 import type { DuckDBResultReader, DuckDBValueConverter } from '@duckdb/node-api'
 
-export type PlainValue =
-  string | number | boolean | null | PlainValue[] | { [k: string]: PlainValue }
+import type { PlainValue } from '../rows.js'
+
+export type { PlainValue }
 
 /** Every row of a fully read result as a plain object. */
 export function toPlainRows(reader: DuckDBResultReader): Record<string, PlainValue>[] {
@@ -53,8 +54,6 @@ export function isoFromMicros(micros: bigint, isFinite = true): string {
 }
 
 /** A plain value as text (rows of our own tables hold scalars; objects are JSON-encoded). */
-export function textOf(value: PlainValue | undefined): string {
-  if (typeof value === 'string') return value
-  if (value === null || value === undefined) return ''
-  return typeof value === 'object' ? JSON.stringify(value) : String(value)
-}
+import { textOf } from '../rows.js'
+
+export { textOf }
