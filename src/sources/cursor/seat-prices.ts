@@ -4,10 +4,13 @@
 // month costs precisely the invoiced price, and nothing is created or lost by the proration.
 // The views multiply these shares by the seats held each day (cursor_seat_days).
 
-import { addDays, daysIn, diffDays, type Day, type DayRange } from '../../core/days.js'
-import { allocate, dollars, toDecimalString, type Money } from '../../core/money.js'
+import { daysIn, diffDays, type DayRange } from '../../core/days.js'
+import { dollars, toDecimalString } from '../../core/money.js'
+import { billingPeriodOf, dayShare } from '../seat-share.js'
 import type { Row } from '../../core/records.js'
 import type { Resource } from '../source.js'
+
+export { billingPeriodOf, dayShare }
 
 export interface SeatPriceOptions {
   lookbackDays: number
@@ -15,26 +18,6 @@ export interface SeatPriceOptions {
   monthlyPriceUsd: string
   /** Day of the month a billing period starts (1–28). */
   billingDay: number
-}
-
-/** The billing period holding `day`: from `billingDay` of its month to the day before the next. */
-export function billingPeriodOf(day: Day, billingDay: number): DayRange {
-  const [year, month, dom] = day.split('-').map(Number) as [number, number, number]
-  const startMonth = dom >= billingDay ? month - 1 : month - 2
-  const from = new Date(Date.UTC(year, startMonth, billingDay)).toISOString().slice(0, 10)
-  const next = new Date(Date.UTC(year, startMonth + 1, billingDay)).toISOString().slice(0, 10)
-  return { from, to: addDays(next, -1) }
-}
-
-/** The share of `monthly` that falls on `day` (the shares of one period sum to `monthly`). */
-export function dayShare(day: Day, monthly: Money, billingDay: number): Money {
-  const period = billingPeriodOf(day, billingDay)
-  const days = diffDays(period.from, period.to) + 1
-  const shares = allocate(
-    monthly,
-    Array.from({ length: days }, () => 1n),
-  )
-  return shares[diffDays(period.from, day)]!
 }
 
 function seatPriceRows(window: DayRange, o: SeatPriceOptions): Row[] {
